@@ -1,0 +1,23 @@
+using System.Text.RegularExpressions;
+
+namespace Opside.Silo.Diagnostics;
+
+/// <summary>The correlation id that ties a request's HTTP log lines to the grain log lines it causes.</summary>
+public static partial class Correlation
+{
+    public const string HeaderName = "X-Correlation-ID";
+
+    /// <summary>Key in Orleans' RequestContext and name of the log property.</summary>
+    public const string PropertyName = "CorrelationId";
+
+    /// <summary>
+    /// Caller-supplied ids are echoed into logs and headers, so only short, printable tokens are accepted;
+    /// anything else is replaced with a fresh id rather than rejected.
+    /// </summary>
+    public static bool IsAcceptable(string? value) => value is { Length: > 0 and <= 128 } && SafeId().IsMatch(value);
+
+    public static string NewId() => Guid.NewGuid().ToString("N");
+
+    [GeneratedRegex("^[A-Za-z0-9._:-]+$")]
+    private static partial Regex SafeId();
+}

@@ -1,0 +1,43 @@
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace Opside.Silo.Diagnostics;
+
+public static class LoggingExtensions
+{
+    private const string DevelopmentTemplate =
+        "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}{CorrelationSuffix}: {Message:lj}{NewLine}{Exception}";
+
+    /// <summary>
+    /// Serilog for every log line of the process: compact JSON on stdout outside Development (one event
+    /// per line, for a log shipper), readable text in Development. Levels come from the Serilog section.
+    /// </summary>
+    public static IHostApplicationBuilder AddOpsideLogging(this IHostApplicationBuilder builder)
+    {
+        var development = builder.Environment.IsDevelopment();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog(
+            (services, logger) =>
+            {
+                logger
+                    .MinimumLevel.Information()
+                    // Every grain placement logs resilience pipeline lines at Information.
+                    .MinimumLevel.Override("Polly", LogEventLevel.Warning)
+                    .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+                    .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
+                    .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
+                    .ReadFrom.Configuration(builder.Configuration)
+                    .ReadFrom.Services(services)
+                    .Enrich.FromLogContext()
+                    .Enrich.With<CorrelationSuffixEnricher>();
+                if (development)
+                    logger.WriteTo.Console(outputTemplate: DevelopmentTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                else
+                    logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+            },
+            // The Orleans dashboard reads the log stream through its own ILoggerProvider.
+            writeToProviders: true);
+        return builder;
+    }
+}

@@ -1,0 +1,53 @@
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Opside.Silo.Diagnostics;
+using Opside.Silo.Storage;
+
+namespace Opside.Silo.Hosting;
+
+public static class ClientHostingExtensions
+{
+    /// <summary>Connects this process to a separate Orleans cluster through its gateways.</summary>
+    public static IHostApplicationBuilder AddOpsideClusterClient(this IHostApplicationBuilder builder) =>
+        builder.AddOpsideClusterClient(OpsideHostingSettings.Register(builder));
+
+    private static IHostApplicationBuilder AddOpsideClusterClient(this IHostApplicationBuilder builder, OpsideHostingSettings settings)
+    {
+        var orleans = settings.Orleans;
+
+        builder.UseOrleansClient(client =>
+        {
+            switch (settings.Cluster.Provider)
+            {
+                case ClusterProvider.Localhost:
+                    var ports = orleans.GatewayPorts.Count > 0 ? orleans.GatewayPorts.ToArray() : [orleans.GatewayPort];
+                    client.UseLocalhostClustering(ports, orleans.ServiceId, orleans.ClusterId);
+                    break;
+                case ClusterProvider.AdoNet:
+                    client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (orleans.ClusterId, orleans.ServiceId));
+                    client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", settings.Storage.ConnectionString));
+                    break;
+                default:
+                    throw new InvalidOperationException($"Cluster:Provider '{settings.Cluster.Provider}' is not supported.");
+            }
+
+            client.AddActivityPropagation();
+            client.AddDashboard();
+        });
+
+        // A client holds no grain state; the store matters to it only once it reads the data plane directly.
+        if (settings.Storage.Provider == StorageProvider.Postgres)
+            builder.Services.AddOpsideStorageHealthCheck(settings.Storage);
+        builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster", tags: [HealthTags.Ready]);
+        return builder;
+    }
+
+    /// <summary>Co-hosts a silo or connects as a client, as <c>Orleans:Role</c> says.</summary>
+    public static IHostApplicationBuilder AddOpsideOrleans(this IHostApplicationBuilder builder)
+    {
+        var settings = OpsideHostingSettings.Register(builder);
+        return settings.Orleans.Role == OrleansRole.Client
+            ? builder.AddOpsideClusterClient(settings)
+            : builder.AddOpsideSilo(settings);
+    }
+}

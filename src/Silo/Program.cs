@@ -1,0 +1,31 @@
+using Opside.Silo.Hosting;
+using Opside.Silo.Storage.Postgres;
+using Opside.Silo.Web;
+using Orleans.Dashboard;
+
+namespace Opside.Silo;
+
+// An explicit entry point rather than top-level statements: the API project references this one,
+// and two global Program types would collide in WebApplicationFactory<Program>.
+internal static class SiloProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is [MigrateCommand.Name, ..])
+            return await MigrateCommand.RunAsync(args[1..]);
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.AddOpsideWebDefaults();
+        builder.AddOpsideSilo();
+
+        var app = builder.Build();
+        app.UseOpsideWebDefaults();
+        app.MapOpsideHealthChecks();
+        // The dashboard exposes grain state and logs: until sign-in exists it is served in Development only.
+        if (app.Environment.IsDevelopment())
+            app.MapOrleansDashboard(routePrefix: "/dashboard");
+
+        await app.RunAsync();
+        return 0;
+    }
+}

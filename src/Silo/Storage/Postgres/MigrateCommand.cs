@@ -1,0 +1,40 @@
+using Serilog;
+using Serilog.Extensions.Logging;
+
+namespace Opside.Silo.Storage.Postgres;
+
+/// <summary><c>dotnet run --project src/Silo -- migrate</c>: applies pending PostgreSQL migrations and exits.</summary>
+public static class MigrateCommand
+{
+    public const string Name = "migrate";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        var connectionString = builder.Configuration.GetConnectionString(StorageOptions.ConnectionStringName);
+        using var serilog = new LoggerConfiguration()
+            .ReadFrom.Configuration(builder.Configuration)
+            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+            .CreateLogger();
+        using var loggerFactory = new SerilogLoggerFactory(serilog);
+        var logger = loggerFactory.CreateLogger<PostgresMigrator>();
+
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            logger.LogError("ConnectionStrings:{Name} is required to migrate (set ConnectionStrings__{Name})", StorageOptions.ConnectionStringName, StorageOptions.ConnectionStringName);
+            return 2;
+        }
+
+        try
+        {
+            var applied = await new PostgresMigrator(connectionString, logger).MigrateAsync();
+            logger.LogInformation("Migration finished: {Count} migration(s) applied", applied.Count);
+            return 0;
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException)
+        {
+            logger.LogError(ex, "Migration failed");
+            return 1;
+        }
+    }
+}

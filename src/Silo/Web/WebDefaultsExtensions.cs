@@ -1,0 +1,60 @@
+using Opside.Silo.Diagnostics;
+using Serilog;
+
+namespace Opside.Silo.Web;
+
+/// <summary>What every HTTP host of Opside shares: errors as problem details, correlation, security headers, request logs.</summary>
+public static class WebDefaultsExtensions
+{
+    public static IHostApplicationBuilder AddOpsideWebDefaults(this IHostApplicationBuilder builder)
+    {
+        builder.AddOpsideLogging();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions[Correlation.PropertyName] = context.HttpContext.TraceIdentifier;
+        });
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // Minimal APIs answer a bad body or parameter with a bare 400 unless told to throw; throwing lets
+        // the exception handler say which parameter was wrong, in problem details, in every environment.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication UseOpsideWebDefaults(this WebApplication app)
+    {
+        app.UseOpsideRequestPipeline();
+        app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+        return app;
+    }
+
+    /// <summary>The middleware every request passes first, in this order: the correlation id must exist before anything logs.</summary>
+    public static IApplicationBuilder UseOpsideRequestPipeline(this IApplicationBuilder app)
+    {
+        app.UseMiddleware<CorrelationMiddleware>();
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diagnostics, http) =>
+            diagnostics.Set("Endpoint", http.GetEndpoint()?.DisplayName ?? "(none)"));
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.ApplicationServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapOpsideHealthChecks(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync });
+        endpoints.MapHealthChecks("/health/ready", new()
+        {
+            Predicate = check => check.Tags.Contains(HealthTags.Ready),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
+        return endpoints;
+    }
+}

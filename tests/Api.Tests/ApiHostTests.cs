@@ -1,0 +1,145 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Opside.Testing;
+
+namespace Opside.Api.Tests;
+
+/// <summary>The co-hosted API in Development on SQLite: health, documents, errors, correlation, headers.</summary>
+public sealed class ApiHostTests : IAsyncLifetime
+{
+    private readonly TempDirectory data = new();
+    private OpsideApiFactory factory = null!;
+    private HttpClient client = null!;
+
+    public ValueTask InitializeAsync()
+    {
+        factory = new OpsideApiFactory(data.Path);
+        client = factory.CreateClient();
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        client.Dispose();
+        await factory.DisposeAsync();
+        data.Dispose();
+    }
+
+    [Fact]
+    public async Task Liveness_answers_200_without_running_dependency_checks()
+    {
+        var response = await client.GetAsync("/health/live", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await ReadJsonAsync(response);
+        Assert.Equal("Healthy", body.GetProperty("status").GetString());
+        Assert.Empty(body.GetProperty("checks").EnumerateObject());
+    }
+
+    [Fact]
+    public async Task Readiness_names_the_storage_and_silo_checks_and_both_pass()
+    {
+        var response = await client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var checks = (await ReadJsonAsync(response)).GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("storage").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("silo").GetProperty("status").GetString());
+        Assert.Equal(1, checks.GetProperty("silo").GetProperty("data").GetProperty("activeSilos").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_and_the_api_reference_are_served()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var document = await client.GetAsync("/openapi/v1.json", ct);
+        Assert.Equal(HttpStatusCode.OK, document.StatusCode);
+        var json = await ReadJsonAsync(document);
+        Assert.StartsWith("3.", json.GetProperty("openapi").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(ProbeEndpoints.Prefix, json.GetRawText(), StringComparison.Ordinal);
+
+        var reference = await client.GetAsync("/docs", ct);
+        Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
+        Assert.Equal("text/html", reference.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task The_orleans_dashboard_is_served_in_development()
+    {
+        var response = await client.GetAsync("/dashboard/", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_route_answers_a_404_problem()
+    {
+        var response = await client.GetAsync("/api/no-such-route", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await ReadJsonAsync(response);
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.Equal("/api/no-such-route", problem.GetProperty("instance").GetString());
+    }
+
+    [Fact]
+    public async Task A_malformed_json_body_answers_a_400_problem_naming_the_parameter()
+    {
+        using var content = new StringContent("{\"note\": ", System.Text.Encoding.UTF8, "application/json");
+        var response = await client.PostAsync($"{ProbeEndpoints.Prefix}/p1", content, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await ReadJsonAsync(response);
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.Contains("body", problem.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("ProbeNote", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_supplied_correlation_id_is_echoed_and_carried_into_the_grain_log_scope()
+    {
+        const string correlationId = "req-7f3a2c";
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{ProbeEndpoints.Prefix}/correlated")
+        {
+            Content = JsonContent.Create(new ProbeNote("hello")),
+        };
+        request.Headers.Add("X-Correlation-ID", correlationId);
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(correlationId, Assert.Single(response.Headers.GetValues("X-Correlation-ID")));
+        var grainLine = Assert.Single(factory.Logs.Events, e =>
+            LogCapture.Property(e, "SourceContext") == typeof(ProbeGrain).FullName &&
+            LogCapture.Property(e, "Probe") == "correlated");
+        Assert.Equal(correlationId, LogCapture.Property(grainLine, "CorrelationId"));
+    }
+
+    [Fact]
+    public async Task A_missing_or_unsafe_correlation_id_is_replaced_by_a_generated_one()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        request.Headers.TryAddWithoutValidation("X-Correlation-ID", "bad id\twith spaces");
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        var echoed = Assert.Single(response.Headers.GetValues("X-Correlation-ID"));
+        Assert.Matches("^[0-9a-f]{32}$", echoed);
+    }
+
+    [Fact]
+    public async Task Every_response_carries_the_security_headers()
+    {
+        var response = await client.GetAsync("/health/live", TestContext.Current.CancellationToken);
+
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        Assert.Contains("frame-ancestors 'none'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
+}

@@ -1,0 +1,40 @@
+using System.Net;
+using System.Text.Json;
+using Opside.Testing;
+
+namespace Opside.Api.Tests;
+
+/// <summary>Outside Development, errors stay problems but reveal nothing internal, and the dashboard is not mapped.</summary>
+public sealed class ApiProductionTests
+{
+    [Fact]
+    public async Task An_unhandled_exception_answers_a_500_problem_without_internal_detail()
+    {
+        using var data = new TempDirectory();
+        await using var factory = new OpsideApiFactory(data.Path, environment: "Production");
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync($"{ProbeEndpoints.Prefix}/boom", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("secret internal detail", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        var problem = JsonDocument.Parse(text).RootElement;
+        Assert.Equal(500, problem.GetProperty("status").GetInt32());
+        Assert.Equal(Assert.Single(response.Headers.GetValues("X-Correlation-ID")), problem.GetProperty("CorrelationId").GetString());
+    }
+
+    [Fact]
+    public async Task The_dashboard_is_not_served_outside_development()
+    {
+        using var data = new TempDirectory();
+        await using var factory = new OpsideApiFactory(data.Path, environment: "Production");
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/dashboard/", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Opside.Silo.Storage.Postgres;
+using Opside.Testing;
+
+namespace Opside.Api.Tests;
+
+/// <summary>Two silos on PostgreSQL and the API as an Orleans client: the README's "Run a cluster", in process.</summary>
+public sealed class ClientModeClusterTests
+{
+    private static readonly TimeSpan ClusterFormTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task The_api_in_client_mode_sees_two_active_silos_and_calls_grains_through_them()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await PostgresServer.CreateDatabaseAsync(ct);
+        await new PostgresMigrator(database.ConnectionString, NullLogger<PostgresMigrator>.Instance).MigrateAsync(ct);
+        var cluster = TestSilo.Postgres(database.ConnectionString, clusterInDatabase: true, clusterId: "client-mode");
+        using var first = await TestSilo.StartAsync(cluster, cancellationToken: ct);
+        using var second = await TestSilo.StartAsync(cluster, cancellationToken: ct);
+
+        using var data = new TempDirectory();
+        await using var api = new OpsideApiFactory(data.Path, new Dictionary<string, string?>(cluster) { ["Orleans:Role"] = "Client" });
+        using var client = api.CreateClient();
+
+        var ready = await WaitForReadyWithSilosAsync(client, expected: 2, ct);
+        Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("storage").GetProperty("status").GetString());
+
+        using var counters = JsonDocument.Parse(await client.GetStringAsync("/dashboard/DashboardCounters", ct));
+        var activeHosts = counters.RootElement.GetProperty("hosts").EnumerateArray()
+            .Count(h => h.GetProperty("status").GetString() == "Active");
+        Assert.Equal(2, activeHosts);
+
+        (await client.PostAsJsonAsync($"{ProbeEndpoints.Prefix}/via-gateway", new ProbeNote("hello"), ct)).EnsureSuccessStatusCode();
+        Assert.Equal(new ProbeCount(1), await client.GetFromJsonAsync<ProbeCount>($"{ProbeEndpoints.Prefix}/via-gateway", ct));
+
+        await second.StopAsync(ct);
+        await first.StopAsync(ct);
+    }
+
+    private static async Task<JsonElement> WaitForReadyWithSilosAsync(HttpClient client, int expected, CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(ClusterFormTimeout);
+        var last = "";
+        while (!timeout.IsCancellationRequested)
+        {
+            var response = await client.GetAsync("/health/ready", ct);
+            last = await response.Content.ReadAsStringAsync(ct);
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                var body = JsonDocument.Parse(last).RootElement;
+                if (body.GetProperty("checks").GetProperty("cluster").GetProperty("data").GetProperty("activeSilos").GetInt32() == expected)
+                    return body;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
+        }
+
+        Assert.Fail($"/health/ready did not report {expected} active silos within {ClusterFormTimeout}; last answer: {last}");
+        return default;
+    }
+}

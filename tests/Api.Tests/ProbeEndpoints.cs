@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Opside.Silo.Web;
+
+namespace Opside.Api.Tests;
+
+/// <summary>
+/// Routes that exist only in tests, to drive a grain call, a JSON body and an unhandled exception
+/// through the API's own middleware (correlation, problem details) before the product has such routes.
+/// </summary>
+internal sealed class ProbeEndpoints : IStartupFilter
+{
+    public const string Prefix = "/__probe";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.UseWhen(
+            context => context.Request.Path.StartsWithSegments(Prefix),
+            branch =>
+            {
+                branch.UseOpsideRequestPipeline();
+                branch.UseRouting();
+                branch.UseEndpoints(endpoints =>
+                {
+                    var probes = endpoints.MapGroup(Prefix).ExcludeFromDescription();
+                    probes.MapPost("/{id}", async (string id, ProbeNote body, IGrainFactory grains) =>
+                        TypedResultsCount(await grains.GetGrain<IProbeGrain>(id).RecordAsync(body.Note)));
+                    probes.MapGet("/{id}", async (string id, IGrainFactory grains) =>
+                        TypedResultsCount(await grains.GetGrain<IProbeGrain>(id).CountAsync()));
+                    probes.MapGet("/boom", IResult () => throw new InvalidOperationException("secret internal detail"));
+                });
+            });
+        next(app);
+    };
+
+    private static IResult TypedResultsCount(int count) => Results.Ok(new ProbeCount(count));
+}
+
+public sealed record ProbeNote(string Note);
+
+public sealed record ProbeCount(int Count);
