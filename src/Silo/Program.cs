@@ -7,7 +7,7 @@ namespace Opside.Silo;
 
 // An explicit entry point rather than top-level statements: the API project references this one,
 // and two global Program types would collide in WebApplicationFactory<Program>.
-internal static class SiloProgram
+internal sealed class SiloProgram
 {
     public static async Task<int> Main(string[] args)
     {

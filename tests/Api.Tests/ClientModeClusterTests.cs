@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Opside.Silo.Storage.Postgres;
 using Opside.Testing;
 
 namespace Opside.Api.Tests;
@@ -17,8 +15,7 @@ public sealed class ClientModeClusterTests
     public async Task The_api_in_client_mode_sees_two_active_silos_and_calls_grains_through_them()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var database = await PostgresServer.CreateDatabaseAsync(ct);
-        await new PostgresMigrator(database.ConnectionString, NullLogger<PostgresMigrator>.Instance).MigrateAsync(ct);
+        await using var database = await PostgresServer.CreateMigratedDatabaseAsync(ct);
         var cluster = TestSilo.Postgres(database.ConnectionString, clusterInDatabase: true, clusterId: "client-mode");
         using var first = await TestSilo.StartAsync(cluster, cancellationToken: ct);
         using var second = await TestSilo.StartAsync(cluster, cancellationToken: ct);

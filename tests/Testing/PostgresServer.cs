@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Opside.Silo.Storage.Postgres;
 using Xunit;
 
 namespace Opside.Testing;
@@ -36,6 +38,14 @@ public static class PostgresServer
 
         var connectionString = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString;
         return new TestDatabase(admin, name, connectionString);
+    }
+
+    /// <summary>Creates a database with every Opside migration applied, as <c>Silo migrate</c> leaves it.</summary>
+    public static async Task<TestDatabase> CreateMigratedDatabaseAsync(CancellationToken cancellationToken = default)
+    {
+        var database = await CreateDatabaseAsync(cancellationToken);
+        await new PostgresMigrator(database.ConnectionString, NullLogger<PostgresMigrator>.Instance).MigrateAsync(cancellationToken);
+        return database;
     }
 }
 

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Opside.Silo.Storage.Postgres;
 using Opside.Testing;
 using Orleans.Runtime;
 
@@ -15,8 +13,7 @@ public sealed class TwoSiloClusterTests
     public async Task Two_silos_on_postgres_membership_form_one_cluster_and_fail_over_with_state()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var database = await PostgresServer.CreateDatabaseAsync(ct);
-        await new PostgresMigrator(database.ConnectionString, NullLogger<PostgresMigrator>.Instance).MigrateAsync(ct);
+        await using var database = await PostgresServer.CreateMigratedDatabaseAsync(ct);
         var settings = TestSilo.Postgres(database.ConnectionString, clusterInDatabase: true, clusterId: "two-silos");
 
         using var first = await TestSilo.StartAsync(settings, cancellationToken: ct);

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Opside.Silo.Storage.Postgres;
 using Opside.Testing;
 
 namespace Opside.Silo.Tests.Storage.Postgres;
@@ -20,8 +18,7 @@ internal sealed class PostgresContractDatabase : IAsyncDisposable
         var ct = TestContext.Current.CancellationToken;
         if (database is null)
         {
-            database = await PostgresServer.CreateDatabaseAsync(ct);
-            await new PostgresMigrator(database.ConnectionString, NullLogger<PostgresMigrator>.Instance).MigrateAsync(ct);
+            database = await PostgresServer.CreateMigratedDatabaseAsync(ct);
         }
 
         return await TestSilo.StartAsync(TestSilo.Postgres(database.ConnectionString, clusterInDatabase: false), cancellationToken: ct);

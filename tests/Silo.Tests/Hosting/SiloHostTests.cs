@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Opside.Testing;
+
+namespace Opside.Silo.Tests.Hosting;
+
+/// <summary>The headless silo host's own HTTP endpoint: health and, in Development, the dashboard.</summary>
+public sealed class SiloHostTests
+{
+    [Fact]
+    public async Task The_silo_host_answers_health_and_serves_the_dashboard_in_development()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var data = new TempDirectory();
+        await using var factory = SiloHost(data.Path, "Development");
+        using var client = factory.CreateClient();
+
+        var live = await client.GetAsync("/health/live", ct);
+        var ready = await client.GetAsync("/health/ready", ct);
+        var dashboard = await client.GetAsync("/dashboard/", ct);
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var checks = JsonDocument.Parse(await ready.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("silo").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("storage").GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.True(File.Exists(Path.Combine(data.Path, "opside.db")));
+    }
+
+    [Fact]
+    public async Task The_silo_host_hides_the_dashboard_outside_development()
+    {
+        using var data = new TempDirectory();
+        await using var factory = SiloHost(data.Path, "Production");
+        using var client = factory.CreateClient();
+
+        var dashboard = await client.GetAsync("/dashboard/", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, dashboard.StatusCode);
+        Assert.Equal("application/problem+json", dashboard.Content.Headers.ContentType?.MediaType);
+    }
+
+    private static WebApplicationFactory<SiloProgram> SiloHost(string dataDirectory, string environment) =>
+        new WebApplicationFactory<SiloProgram>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment(environment);
+            builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
+            builder.UseSetting("Storage:DataDirectory", dataDirectory);
+        });
+}
