@@ -119,6 +119,28 @@ public sealed class ApiHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Hosts_sharing_a_process_write_only_to_their_own_log_sinks()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var otherData = new TempDirectory();
+        await using var other = new OpsideApiFactory(otherData.Path);
+        using var otherClient = other.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{ProbeEndpoints.Prefix}/isolated")
+        {
+            Content = JsonContent.Create(new ProbeNote("mine")),
+        };
+        request.Headers.Add("X-Correlation-ID", "isolated-1");
+
+        (await client.SendAsync(request, ct)).EnsureSuccessStatusCode();
+
+        Assert.Contains(factory.Logs.Events, e => LogCapture.Property(e, "Probe") == "isolated");
+        Assert.Contains(factory.Logs.Events, e =>
+            LogCapture.Property(e, "SourceContext") == "Serilog.AspNetCore.RequestLoggingMiddleware" &&
+            LogCapture.Property(e, "CorrelationId") == "isolated-1");
+        Assert.DoesNotContain(other.Logs.Events, e => LogCapture.Property(e, "CorrelationId") == "isolated-1");
+    }
+
+    [Fact]
     public async Task A_missing_or_unsafe_correlation_id_is_replaced_by_a_generated_one()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");

@@ -36,6 +36,9 @@ public static class LoggingExtensions
                 else
                     logger.WriteTo.Console(new RenderedCompactJsonFormatter());
             },
+            // Each host keeps its own logger instead of the static Log.Logger, so that hosts sharing a
+            // process (a co-hosted silo and test hosts) never write into each other's sinks.
+            preserveStaticLogger: true,
             // The Orleans dashboard reads the log stream through its own ILoggerProvider.
             writeToProviders: true);
         return builder;

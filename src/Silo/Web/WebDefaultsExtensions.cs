@@ -34,8 +34,13 @@ public static class WebDefaultsExtensions
     {
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
-        app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diagnostics, http) =>
-            diagnostics.Set("Endpoint", http.GetEndpoint()?.DisplayName ?? "(none)"));
+        app.UseSerilogRequestLogging(o =>
+        {
+            // The host's own logger: the static one is left alone (see AddOpsideLogging).
+            o.Logger = app.ApplicationServices.GetRequiredService<Serilog.ILogger>();
+            o.EnrichDiagnosticContext = (diagnostics, http) =>
+                diagnostics.Set("Endpoint", http.GetEndpoint()?.DisplayName ?? "(none)");
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         if (!app.ApplicationServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
