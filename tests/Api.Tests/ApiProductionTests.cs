@@ -27,6 +27,24 @@ public sealed class ApiProductionTests
     }
 
     [Fact]
+    public async Task Https_responses_carry_hsts_and_plain_http_is_redirected_to_https()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var data = new TempDirectory();
+        await using var factory = new OpsideApiFactory(data.Path, new Dictionary<string, string?> { ["https_port"] = "443" }, environment: "Production");
+        using var https = factory.CreateClient(new() { BaseAddress = new Uri("https://api.opside.test/"), AllowAutoRedirect = false });
+        using var http = factory.CreateClient(new() { BaseAddress = new Uri("http://api.opside.test/"), AllowAutoRedirect = false });
+
+        var secure = await https.GetAsync("/health/live", ct);
+        var plain = await http.GetAsync("/health/live", ct);
+
+        Assert.Equal(HttpStatusCode.OK, secure.StatusCode);
+        Assert.StartsWith("max-age=", Assert.Single(secure.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, plain.StatusCode);
+        Assert.Equal(new Uri("https://api.opside.test/health/live"), plain.Headers.Location);
+    }
+
+    [Fact]
     public async Task The_dashboard_is_not_served_outside_development()
     {
         using var data = new TempDirectory();
