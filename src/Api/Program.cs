@@ -10,7 +10,7 @@ builder.Services.AddOpenApi();
 
 var app = builder.Build();
 app.UseOpsideWebDefaults();
-app.MapOpsideHealthChecks();
+app.MapOpsideOperationalEndpoints();
 app.MapOpenApi();
 app.MapScalarApiReference("/docs", o => o
     .WithTitle("Opside API")

@@ -20,7 +20,7 @@ internal sealed class SiloProgram
 
         var app = builder.Build();
         app.UseOpsideWebDefaults();
-        app.MapOpsideHealthChecks();
+        app.MapOpsideOperationalEndpoints();
         // The dashboard exposes grain state and logs: until sign-in exists it is served in Development only.
         if (app.Environment.IsDevelopment())
             app.MapOrleansDashboard(routePrefix: "/dashboard");

@@ -65,6 +65,20 @@ public sealed class ApiHostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Prometheus_metrics_include_orleans_and_http_server_instruments()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        (await client.PostAsJsonAsync($"{ProbeEndpoints.Prefix}/metered", new ProbeNote("count me"), ct)).EnsureSuccessStatusCode();
+
+        var response = await client.GetAsync("/metrics", ct);
+        var text = await response.Content.ReadAsStringAsync(ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("orleans_", text, StringComparison.Ordinal);
+        Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_orleans_dashboard_is_served_in_development()
     {
         var response = await client.GetAsync("/dashboard/", TestContext.Current.CancellationToken);

@@ -9,6 +9,7 @@ public static class WebDefaultsExtensions
     public static IHostApplicationBuilder AddOpsideWebDefaults(this IHostApplicationBuilder builder)
     {
         builder.AddOpsideLogging();
+        builder.AddOpsideTelemetry();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
@@ -52,8 +53,10 @@ public static class WebDefaultsExtensions
         return app;
     }
 
-    public static IEndpointRouteBuilder MapOpsideHealthChecks(this IEndpointRouteBuilder endpoints)
+    /// <summary>Health for probes and metrics for Prometheus: the endpoints an orchestrator and a scraper need.</summary>
+    public static IEndpointRouteBuilder MapOpsideOperationalEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapPrometheusScrapingEndpoint("/metrics");
         endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync });
         endpoints.MapHealthChecks("/health/ready", new()
         {
