@@ -113,7 +113,10 @@ else
 fi
 
 set +e
-dotnet test Opside.sln -c Release --logger "trx" --results-directory "${RESULTS_DIR:-TestResults}" "$@"
+# A hung test (a lock never released, a cluster that never forms) fails the run with a dump of where it
+# hangs instead of eating CI's whole time budget.
+dotnet test Opside.sln -c Release --logger "trx" --results-directory "${RESULTS_DIR:-TestResults}" \
+    --blame-hang-timeout 10m "$@"
 rc=$?
 set -e
 exit "$rc"

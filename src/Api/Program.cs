@@ -1,6 +1,5 @@
 using Opside.Silo.Hosting;
 using Opside.Silo.Web;
-using Orleans.Dashboard;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,9 +16,7 @@ app.MapScalarApiReference("/docs", o => o
     .WithOpenApiRoutePattern("/openapi/{documentName}.json")
     // Fonts from a CDN would be blocked by the content security policy; system fonts do.
     .DisableDefaultFonts());
-// The dashboard exposes grain state and logs: until sign-in exists it is served in Development only.
-if (app.Environment.IsDevelopment())
-    app.MapOrleansDashboard(routePrefix: "/dashboard");
+app.MapOpsideDashboard();
 
 await app.RunAsync();
 

@@ -1,7 +1,6 @@
 using Opside.Silo.Hosting;
 using Opside.Silo.Storage.Postgres;
 using Opside.Silo.Web;
-using Orleans.Dashboard;
 
 namespace Opside.Silo;
 
@@ -21,9 +20,7 @@ internal sealed class SiloProgram
         var app = builder.Build();
         app.UseOpsideWebDefaults();
         app.MapOpsideOperationalEndpoints();
-        // The dashboard exposes grain state and logs: until sign-in exists it is served in Development only.
-        if (app.Environment.IsDevelopment())
-            app.MapOrleansDashboard(routePrefix: "/dashboard");
+        app.MapOpsideDashboard();
 
         await app.RunAsync();
         return 0;

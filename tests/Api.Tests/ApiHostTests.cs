@@ -8,28 +8,31 @@ namespace Opside.Api.Tests;
 /// <summary>The co-hosted API in Development on SQLite: health, documents, errors, correlation, headers.</summary>
 public sealed class ApiHostTests : IAsyncLifetime
 {
-    private readonly TempDirectory data = new();
-    private OpsideApiFactory factory = null!;
-    private HttpClient client = null!;
+    /// <summary>129 characters: one more than the longest id accepted.</summary>
+    private const string TooLongCorrelationId = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
+
+    private readonly TempDirectory _data = new();
+    private OpsideApiFactory _factory = null!;
+    private HttpClient _client = null!;
 
     public ValueTask InitializeAsync()
     {
-        factory = new OpsideApiFactory(data.Path);
-        client = factory.CreateClient();
+        _factory = new OpsideApiFactory(_data.Path);
+        _client = _factory.CreateClient();
         return ValueTask.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
     {
-        client.Dispose();
-        await factory.DisposeAsync();
-        data.Dispose();
+        _client.Dispose();
+        await _factory.DisposeAsync();
+        _data.Dispose();
     }
 
     [Fact]
     public async Task Liveness_answers_200_without_running_dependency_checks()
     {
-        var response = await client.GetAsync("/health/live", TestContext.Current.CancellationToken);
+        var response = await _client.GetAsync("/health/live", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await ReadJsonAsync(response);
@@ -40,7 +43,7 @@ public sealed class ApiHostTests : IAsyncLifetime
     [Fact]
     public async Task Readiness_names_the_storage_and_silo_checks_and_both_pass()
     {
-        var response = await client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
+        var response = await _client.GetAsync("/health/ready", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var checks = (await ReadJsonAsync(response)).GetProperty("checks");
@@ -53,13 +56,13 @@ public sealed class ApiHostTests : IAsyncLifetime
     public async Task The_openapi_document_and_the_api_reference_are_served()
     {
         var ct = TestContext.Current.CancellationToken;
-        var document = await client.GetAsync("/openapi/v1.json", ct);
+        var document = await _client.GetAsync("/openapi/v1.json", ct);
         Assert.Equal(HttpStatusCode.OK, document.StatusCode);
         var json = await ReadJsonAsync(document);
         Assert.StartsWith("3.", json.GetProperty("openapi").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(ProbeEndpoints.Prefix, json.GetRawText(), StringComparison.Ordinal);
 
-        var reference = await client.GetAsync("/docs", ct);
+        var reference = await _client.GetAsync("/docs", ct);
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
         Assert.Equal("text/html", reference.Content.Headers.ContentType?.MediaType);
     }
@@ -68,9 +71,9 @@ public sealed class ApiHostTests : IAsyncLifetime
     public async Task Prometheus_metrics_include_orleans_and_http_server_instruments()
     {
         var ct = TestContext.Current.CancellationToken;
-        (await client.PostAsJsonAsync($"{ProbeEndpoints.Prefix}/metered", new ProbeNote("count me"), ct)).EnsureSuccessStatusCode();
+        (await _client.PostAsJsonAsync($"{ProbeEndpoints.Prefix}/metered", new ProbeNote("count me"), ct)).EnsureSuccessStatusCode();
 
-        var response = await client.GetAsync("/metrics", ct);
+        var response = await _client.GetAsync("/metrics", ct);
         var text = await response.Content.ReadAsStringAsync(ct);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -81,7 +84,7 @@ public sealed class ApiHostTests : IAsyncLifetime
     [Fact]
     public async Task The_orleans_dashboard_is_served_in_development()
     {
-        var response = await client.GetAsync("/dashboard/", TestContext.Current.CancellationToken);
+        var response = await _client.GetAsync("/dashboard/", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -89,7 +92,7 @@ public sealed class ApiHostTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_route_answers_a_404_problem()
     {
-        var response = await client.GetAsync("/api/no-such-route", TestContext.Current.CancellationToken);
+        var response = await _client.GetAsync("/api/no-such-route", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -102,7 +105,7 @@ public sealed class ApiHostTests : IAsyncLifetime
     public async Task A_malformed_json_body_answers_a_400_problem_naming_the_parameter()
     {
         using var content = new StringContent("{\"note\": ", System.Text.Encoding.UTF8, "application/json");
-        var response = await client.PostAsync($"{ProbeEndpoints.Prefix}/p1", content, TestContext.Current.CancellationToken);
+        var response = await _client.PostAsync($"{ProbeEndpoints.Prefix}/p1", content, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -122,11 +125,11 @@ public sealed class ApiHostTests : IAsyncLifetime
         };
         request.Headers.Add("X-Correlation-ID", correlationId);
 
-        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(correlationId, Assert.Single(response.Headers.GetValues("X-Correlation-ID")));
-        var grainLine = Assert.Single(factory.Logs.Events, e =>
+        var grainLine = Assert.Single(_factory.Logs.Events, e =>
             LogCapture.Property(e, "SourceContext") == typeof(ProbeGrain).FullName &&
             LogCapture.Property(e, "Probe") == "correlated");
         Assert.Equal(correlationId, LogCapture.Property(grainLine, "CorrelationId"));
@@ -145,35 +148,64 @@ public sealed class ApiHostTests : IAsyncLifetime
         };
         request.Headers.Add("X-Correlation-ID", "isolated-1");
 
-        (await client.SendAsync(request, ct)).EnsureSuccessStatusCode();
+        (await _client.SendAsync(request, ct)).EnsureSuccessStatusCode();
 
-        Assert.Contains(factory.Logs.Events, e => LogCapture.Property(e, "Probe") == "isolated");
-        Assert.Contains(factory.Logs.Events, e =>
+        Assert.Contains(_factory.Logs.Events, e => LogCapture.Property(e, "Probe") == "isolated");
+        Assert.Contains(_factory.Logs.Events, e =>
             LogCapture.Property(e, "SourceContext") == "Serilog.AspNetCore.RequestLoggingMiddleware" &&
             LogCapture.Property(e, "CorrelationId") == "isolated-1");
         Assert.DoesNotContain(other.Logs.Events, e => LogCapture.Property(e, "CorrelationId") == "isolated-1");
     }
 
-    [Fact]
-    public async Task A_missing_or_unsafe_correlation_id_is_replaced_by_a_generated_one()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("bad id\twith spaces")]
+    [InlineData("trailing-newline\n")]
+    [InlineData(TooLongCorrelationId)]
+    public async Task A_missing_or_unsafe_correlation_id_is_replaced_by_a_generated_one(string? supplied)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/health/live");
-        request.Headers.TryAddWithoutValidation("X-Correlation-ID", "bad id\twith spaces");
+        if (supplied is not null)
+            request.Headers.TryAddWithoutValidation("X-Correlation-ID", supplied);
 
-        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        var response = await _client.SendAsync(request, TestContext.Current.CancellationToken);
 
         var echoed = Assert.Single(response.Headers.GetValues("X-Correlation-ID"));
         Assert.Matches("^[0-9a-f]{32}$", echoed);
     }
 
     [Fact]
-    public async Task Every_response_carries_the_security_headers()
+    public async Task Every_response_carries_the_security_headers_and_only_pages_may_load_scripts()
     {
-        var response = await client.GetAsync("/health/live", TestContext.Current.CancellationToken);
+        var ct = TestContext.Current.CancellationToken;
+        var api = await _client.GetAsync("/health/live", ct);
+        var docs = await _client.GetAsync("/docs/", ct);
+        var dashboard = await _client.GetAsync("/dashboard/", ct);
 
-        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
-        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
-        Assert.Contains("frame-ancestors 'none'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        foreach (var response in new[] { api, docs, dashboard })
+        {
+            Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+            Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+            Assert.Contains("frame-ancestors 'none'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        }
+
+        Assert.StartsWith("default-src 'none'", Assert.Single(api.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", Assert.Single(docs.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", Assert.Single(dashboard.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_reference_and_dashboard_pages_load_scripts_and_styles_only_from_this_origin()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        foreach (var page in new[] { "/docs/", "/dashboard/" })
+        {
+            var html = await _client.GetStringAsync(page, ct);
+            var sources = System.Text.RegularExpressions.Regex.Matches(html, "(?:src|href)=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+
+            Assert.NotEmpty(sources);
+            Assert.All(sources, source => Assert.DoesNotMatch("^(https?:)?//", source));
+        }
     }
 
     private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) =>

@@ -23,7 +23,7 @@ public sealed class ApiProductionTests
         Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
         var problem = JsonDocument.Parse(text).RootElement;
         Assert.Equal(500, problem.GetProperty("status").GetInt32());
-        Assert.Equal(Assert.Single(response.Headers.GetValues("X-Correlation-ID")), problem.GetProperty("CorrelationId").GetString());
+        Assert.Equal(Assert.Single(response.Headers.GetValues("X-Correlation-ID")), problem.GetProperty("correlationId").GetString());
     }
 
     [Fact]

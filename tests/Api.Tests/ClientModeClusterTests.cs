@@ -17,8 +17,8 @@ public sealed class ClientModeClusterTests
         var ct = TestContext.Current.CancellationToken;
         await using var database = await PostgresServer.CreateMigratedDatabaseAsync(ct);
         var cluster = TestSilo.Postgres(database.ConnectionString, clusterInDatabase: true, clusterId: "client-mode");
-        using var first = await TestSilo.StartAsync(cluster, cancellationToken: ct);
-        using var second = await TestSilo.StartAsync(cluster, cancellationToken: ct);
+        await using var first = await TestSilo.StartAsync(cluster, cancellationToken: ct);
+        await using var second = await TestSilo.StartAsync(cluster, cancellationToken: ct);
 
         using var data = new TempDirectory();
         await using var api = new OpsideApiFactory(data.Path, new Dictionary<string, string?>(cluster) { ["Orleans:Role"] = "Client" });
@@ -35,8 +35,6 @@ public sealed class ClientModeClusterTests
         (await client.PostAsJsonAsync($"{ProbeEndpoints.Prefix}/via-gateway", new ProbeNote("hello"), ct)).EnsureSuccessStatusCode();
         Assert.Equal(new ProbeCount(1), await client.GetFromJsonAsync<ProbeCount>($"{ProbeEndpoints.Prefix}/via-gateway", ct));
 
-        await second.StopAsync(ct);
-        await first.StopAsync(ct);
     }
 
     private static async Task<JsonElement> WaitForReadyWithSilosAsync(HttpClient client, int expected, CancellationToken ct)
@@ -44,21 +42,26 @@ public sealed class ClientModeClusterTests
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(ClusterFormTimeout);
         var last = "";
-        while (!timeout.IsCancellationRequested)
+        try
         {
-            var response = await client.GetAsync("/health/ready", ct);
-            last = await response.Content.ReadAsStringAsync(ct);
-            if (response.StatusCode == HttpStatusCode.OK)
+            while (true)
             {
-                var body = JsonDocument.Parse(last).RootElement;
-                if (body.GetProperty("checks").GetProperty("cluster").GetProperty("data").GetProperty("activeSilos").GetInt32() == expected)
-                    return body;
+                var response = await client.GetAsync("/health/ready", timeout.Token);
+                last = await response.Content.ReadAsStringAsync(timeout.Token);
+                if (response.StatusCode == HttpStatusCode.OK)
+                {
+                    var body = JsonDocument.Parse(last).RootElement;
+                    if (body.GetProperty("checks").GetProperty("cluster").GetProperty("data").GetProperty("activeSilos").GetInt32() == expected)
+                        return body;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(250), timeout.Token);
             }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
         }
-
-        Assert.Fail($"/health/ready did not report {expected} active silos within {ClusterFormTimeout}; last answer: {last}");
-        return default;
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            Assert.Fail($"/health/ready did not report {expected} active silos within {ClusterFormTimeout}; last answer: {last}");
+            throw;
+        }
     }
 }

@@ -12,13 +12,13 @@ namespace Opside.Api.Tests;
 /// </summary>
 public sealed class OpsideApiFactory : WebApplicationFactory<Program>
 {
-    private readonly Dictionary<string, string?> settings;
-    private readonly string environment;
+    private readonly Dictionary<string, string?> _settings;
+    private readonly string _environment;
 
     public OpsideApiFactory(string dataDirectory, IReadOnlyDictionary<string, string?>? overrides = null, string environment = "Development")
     {
-        this.environment = environment;
-        settings = new(StringComparer.OrdinalIgnoreCase)
+        _environment = environment;
+        _settings = new(StringComparer.OrdinalIgnoreCase)
         {
             ["Orleans:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -27,15 +27,15 @@ public sealed class OpsideApiFactory : WebApplicationFactory<Program>
             ["Cluster:Provider"] = "Localhost",
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
-            settings[key] = value;
+            _settings[key] = value;
     }
 
     public LogCapture Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment(environment);
-        foreach (var (key, value) in settings)
+        builder.UseEnvironment(_environment);
+        foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {

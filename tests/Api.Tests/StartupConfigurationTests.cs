@@ -23,6 +23,22 @@ public sealed class StartupConfigurationTests
     }
 
     [Fact]
+    public void Cluster_membership_in_postgres_with_sqlite_storage_stops_start_up()
+    {
+        using var data = new TempDirectory();
+        using var factory = new OpsideApiFactory(data.Path, new Dictionary<string, string?>
+        {
+            ["Cluster:Provider"] = "AdoNet",
+            ["Storage:Provider"] = "Sqlite",
+            ["ConnectionStrings:Opside"] = "Host=127.0.0.1;Database=opside",
+        });
+
+        var failure = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains("Storage:Provider must be Postgres when Cluster:Provider is AdoNet", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Postgres_storage_without_a_connection_string_stops_start_up_naming_it()
     {
         using var data = new TempDirectory();

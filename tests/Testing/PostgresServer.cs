@@ -52,11 +52,11 @@ public static class PostgresServer
 /// <summary>A database created for one test; <see cref="DisposeAsync"/> drops it, closing any sessions still on it.</summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly string adminConnectionString;
+    private readonly string _adminConnectionString;
 
     internal TestDatabase(string adminConnectionString, string name, string connectionString)
     {
-        this.adminConnectionString = adminConnectionString;
+        _adminConnectionString = adminConnectionString;
         Name = name;
         ConnectionString = connectionString;
     }
@@ -71,7 +71,7 @@ public sealed class TestDatabase : IAsyncDisposable
         await using (var pooled = new NpgsqlConnection(ConnectionString))
             NpgsqlConnection.ClearPool(pooled);
 
-        await using var connection = new NpgsqlConnection(adminConnectionString);
+        await using var connection = new NpgsqlConnection(_adminConnectionString);
         await connection.OpenAsync();
         await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
         await drop.ExecuteNonQueryAsync();

@@ -8,7 +8,7 @@ namespace Opside.Testing;
 /// <summary>Starts a real silo host in this process with Opside's own silo configuration and free ports.</summary>
 public static class TestSilo
 {
-    public static async Task<IHost> StartAsync(
+    public static async Task<TestSiloHost> StartAsync(
         IReadOnlyDictionary<string, string?> settings,
         Action<IServiceCollection>? configureServices = null,
         CancellationToken cancellationToken = default)
@@ -18,8 +18,16 @@ public static class TestSilo
         builder.AddOpsideSilo();
         configureServices?.Invoke(builder.Services);
         var host = builder.Build();
-        await host.StartAsync(cancellationToken);
-        return host;
+        try
+        {
+            await host.StartAsync(cancellationToken);
+            return new TestSiloHost(host);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Settings for a silo whose state lives in PostgreSQL and whose membership is local or in PostgreSQL.</summary>
@@ -43,6 +51,7 @@ public static class TestSilo
     private static Dictionary<string, string?> WithFreePorts(IReadOnlyDictionary<string, string?> settings)
     {
         var all = new Dictionary<string, string?>(settings, StringComparer.OrdinalIgnoreCase);
+        all.TryAdd("Logging:LogLevel:Default", "Warning");
         all.TryAdd("Orleans:SiloPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         all.TryAdd("Orleans:GatewayPort", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         return all;

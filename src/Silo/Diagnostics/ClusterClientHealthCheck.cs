@@ -6,7 +6,7 @@ namespace Opside.Silo.Diagnostics;
 /// <summary>Ready when the cluster answers through a gateway: a management call proves the connection end to end.</summary>
 public sealed class ClusterClientHealthCheck(IClusterClient client) : IHealthCheck
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

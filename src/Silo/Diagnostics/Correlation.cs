@@ -18,6 +18,10 @@ public static partial class Correlation
 
     public static string NewId() => Guid.NewGuid().ToString("N");
 
-    [GeneratedRegex("^[A-Za-z0-9._:-]+$")]
+    /// <summary>The id the correlation middleware settled on for this request.</summary>
+    public static string? Of(HttpContext context) => context.Items[PropertyName] as string;
+
+    // \z, not $: $ also matches before a final newline, which would then be echoed into a header.
+    [GeneratedRegex(@"^[A-Za-z0-9._:-]+\z")]
     private static partial Regex SafeId();
 }

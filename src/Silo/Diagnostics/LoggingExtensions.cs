@@ -25,14 +25,12 @@ public static class LoggingExtensions
                     // Every grain placement logs resilience pipeline lines at Information.
                     .MinimumLevel.Override("Polly", LogEventLevel.Warning)
                     .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
-                    .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", LogEventLevel.Warning)
                     .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
                     .ReadFrom.Configuration(builder.Configuration)
                     .ReadFrom.Services(services)
-                    .Enrich.FromLogContext()
-                    .Enrich.With<CorrelationSuffixEnricher>();
+                    .Enrich.FromLogContext();
                 if (development)
-                    logger.WriteTo.Console(outputTemplate: DevelopmentTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                    logger.Enrich.With<CorrelationSuffixEnricher>().WriteTo.Console(outputTemplate: DevelopmentTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
                 else
                     logger.WriteTo.Console(new RenderedCompactJsonFormatter());
             },

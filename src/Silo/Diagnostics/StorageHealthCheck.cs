@@ -1,37 +1,49 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 using Opside.Silo.Storage;
+using Opside.Silo.Storage.Sqlite;
 
 namespace Opside.Silo.Diagnostics;
 
-/// <summary>Ready when the configured store answers a trivial query.</summary>
-public sealed class StorageHealthCheck(StorageOptions storage) : IHealthCheck
+/// <summary>Ready when the configured store answers a query against Opside's own schema.</summary>
+public sealed class StorageHealthCheck(StorageOptions storage, IServiceProvider services) : IHealthCheck
 {
+    /// <summary>Below the probes' timeout, so an unreachable store answers 503 rather than a probe timeout.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            await using var connection = Open();
-            await connection.OpenAsync(cancellationToken);
+            await using var connection = await OpenAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1";
-            await command.ExecuteScalarAsync(cancellationToken);
-            return HealthCheckResult.Healthy($"{storage.Provider} answered.");
+            command.CommandText = storage.Provider == StorageProvider.Postgres
+                ? "SELECT count(*) FROM opside_schema_version"
+                : "SELECT count(*) FROM schema_version";
+            var version = await command.ExecuteScalarAsync(cancellationToken);
+            return HealthCheckResult.Healthy($"{storage.Provider} answered ({version} schema migrations applied).");
         }
         catch (DbException ex)
         {
-            // The message of a DbException can carry the host name but never the password.
             return HealthCheckResult.Unhealthy($"{storage.Provider} is unreachable: {ex.Message}");
         }
     }
 
-    private DbConnection Open() => storage.Provider switch
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        StorageProvider.Postgres => new NpgsqlConnection(storage.ConnectionString),
-        _ => new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = storage.SqliteFilePath, Mode = SqliteOpenMode.ReadOnly }.ToString()),
-    };
+        if (storage.Provider == StorageProvider.Sqlite)
+            return await services.GetRequiredService<SqliteDatabase>().OpenConnectionAsync(cancellationToken);
+
+        var quick = new NpgsqlConnectionStringBuilder(storage.ConnectionString)
+        {
+            Timeout = (int)Timeout.TotalSeconds,
+            CommandTimeout = (int)Timeout.TotalSeconds,
+        };
+        var connection = new NpgsqlConnection(quick.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
 }
 
 public static class StorageHealthCheckExtensions
@@ -39,7 +51,7 @@ public static class StorageHealthCheckExtensions
     public static IServiceCollection AddOpsideStorageHealthCheck(this IServiceCollection services, StorageOptions storage)
     {
         services.AddHealthChecks().Add(new HealthCheckRegistration(
-            "storage", _ => new StorageHealthCheck(storage), HealthStatus.Unhealthy, [HealthTags.Ready]));
+            "storage", sp => new StorageHealthCheck(storage, sp), HealthStatus.Unhealthy, [HealthTags.Ready], StorageHealthCheck.Timeout));
         return services;
     }
 }

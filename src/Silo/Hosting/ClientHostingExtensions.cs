@@ -11,7 +11,7 @@ public static class ClientHostingExtensions
     public static IHostApplicationBuilder AddOpsideClusterClient(this IHostApplicationBuilder builder) =>
         builder.AddOpsideClusterClient(OpsideHostingSettings.Register(builder));
 
-    private static IHostApplicationBuilder AddOpsideClusterClient(this IHostApplicationBuilder builder, OpsideHostingSettings settings)
+    internal static IHostApplicationBuilder AddOpsideClusterClient(this IHostApplicationBuilder builder, OpsideHostingSettings settings)
     {
         var orleans = settings.Orleans;
 
@@ -38,16 +38,7 @@ public static class ClientHostingExtensions
         // A client holds no grain state; the store matters to it only once it reads the data plane directly.
         if (settings.Storage.Provider == StorageProvider.Postgres)
             builder.Services.AddOpsideStorageHealthCheck(settings.Storage);
-        builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster", tags: [HealthTags.Ready]);
+        builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster", tags: [HealthTags.Ready], timeout: StorageHealthCheck.Timeout);
         return builder;
-    }
-
-    /// <summary>Co-hosts a silo or connects as a client, as <c>Orleans:Role</c> says.</summary>
-    public static IHostApplicationBuilder AddOpsideOrleans(this IHostApplicationBuilder builder)
-    {
-        var settings = OpsideHostingSettings.Register(builder);
-        return settings.Orleans.Role == OrleansRole.Client
-            ? builder.AddOpsideClusterClient(settings)
-            : builder.AddOpsideSilo(settings);
     }
 }

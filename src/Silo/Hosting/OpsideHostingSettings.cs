@@ -10,18 +10,25 @@ namespace Opside.Silo.Hosting;
 /// </summary>
 public sealed record OpsideHostingSettings(
     OrleansHostingOptions Orleans,
-    ClusterMembershipOptions Cluster,
+    ClusteringOptions Cluster,
     StorageOptions Storage)
 {
-    /// <summary>Binds and validates the hosting sections, registers them as validated options, and returns them.</summary>
+    /// <summary>Binds and validates the hosting sections once, registers them as options, and returns them.</summary>
     public static OpsideHostingSettings Register(IHostApplicationBuilder builder)
     {
         var configuration = builder.Configuration;
         var connectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName);
         var settings = new OpsideHostingSettings(
             Bind<OrleansHostingOptions>(configuration, OrleansHostingOptions.Section),
-            Bind<ClusterMembershipOptions>(configuration, ClusterMembershipOptions.Section),
-            Bind<StorageOptions>(configuration, StorageOptions.Section, o => o.ConnectionString = connectionString));
+            Bind<ClusteringOptions>(configuration, ClusteringOptions.Section),
+            Bind<StorageOptions>(configuration, StorageOptions.Section, storage =>
+            {
+                storage.ConnectionString = connectionString;
+                // Against the content root, not the working directory: a service manager may start the
+                // process anywhere, and the data must be where it was last time.
+                if (!string.IsNullOrWhiteSpace(storage.DataDirectory))
+                    storage.DataDirectory = Path.GetFullPath(storage.DataDirectory, builder.Environment.ContentRootPath);
+            }));
 
         var failures = Validate(settings.Orleans)
             .Concat(Validate(settings.Storage))
@@ -31,14 +38,13 @@ public sealed record OpsideHostingSettings(
             throw new OptionsValidationException(nameof(OpsideHostingSettings), typeof(OpsideHostingSettings), failures);
 
         builder.Services.AddSingleton(settings);
-        AddValidatedOptions<OrleansHostingOptions>(builder.Services, OrleansHostingOptions.Section);
-        AddValidatedOptions<ClusterMembershipOptions>(builder.Services, ClusterMembershipOptions.Section);
-        AddValidatedOptions<StorageOptions>(builder.Services, StorageOptions.Section)
-            .Configure(o => o.ConnectionString = connectionString);
+        builder.Services.AddSingleton(Options.Create(settings.Orleans));
+        builder.Services.AddSingleton(Options.Create(settings.Cluster));
+        builder.Services.AddSingleton(Options.Create(settings.Storage));
         return settings;
     }
 
-    private static T Bind<T>(IConfiguration configuration, string section, Action<T>? fill = null) where T : new()
+    private static T Bind<T>(IConfiguration configuration, string section, Action<T>? complete = null) where T : new()
     {
         var options = new T();
         try
@@ -51,7 +57,7 @@ public sealed record OpsideHostingSettings(
             throw new OptionsValidationException(section, typeof(T), [$"{ex.Message} {DescribeAcceptedValues<T>()}".Trim()]);
         }
 
-        fill?.Invoke(options);
+        complete?.Invoke(options);
         return options;
     }
 
@@ -72,10 +78,13 @@ public sealed record OpsideHostingSettings(
 
     private static IEnumerable<string> CrossSectionFailures(OpsideHostingSettings settings)
     {
-        if (settings.Cluster.Provider == ClusterProvider.AdoNet && string.IsNullOrWhiteSpace(settings.Storage.ConnectionString))
+        if (settings.Cluster.Provider != ClusterProvider.AdoNet)
+            yield break;
+        if (string.IsNullOrWhiteSpace(settings.Storage.ConnectionString))
             yield return $"ConnectionStrings:{StorageOptions.ConnectionStringName} is required when Cluster:Provider is AdoNet.";
+        // Each silo would keep its own SQLite file: a grain moving between silos would find other state,
+        // and reminders owned by another silo would never fire.
+        if (settings.Storage.Provider != StorageProvider.Postgres)
+            yield return "Storage:Provider must be Postgres when Cluster:Provider is AdoNet: silos of one cluster must share their store.";
     }
-
-    private static OptionsBuilder<T> AddValidatedOptions<T>(IServiceCollection services, string section) where T : class =>
-        services.AddOptions<T>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 }

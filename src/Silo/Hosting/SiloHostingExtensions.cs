@@ -19,8 +19,11 @@ public static class SiloHostingExtensions
 {
     private const string NpgsqlInvariant = "Npgsql";
 
-    /// <summary>The ADO.NET provider's own name; grains reach it through the default provider, which scopes it by grain type.</summary>
-    private const string AdoNetStorageName = "postgres";
+    /// <summary>
+    /// The unscoped ADO.NET provider's name, deliberately one no grain would name in [PersistentState]:
+    /// grains must reach it only through the default provider, which scopes rows by grain type.
+    /// </summary>
+    private const string AdoNetStorageName = "opside-internal-adonet-unscoped";
 
     /// <summary>Runs an Orleans silo in this process, configured from the Orleans, Cluster and Storage sections.</summary>
     public static IHostApplicationBuilder AddOpsideSilo(this IHostApplicationBuilder builder) =>
@@ -28,7 +31,6 @@ public static class SiloHostingExtensions
 
     internal static IHostApplicationBuilder AddOpsideSilo(this IHostApplicationBuilder builder, OpsideHostingSettings settings)
     {
-
         // Hosted services start in registration order: the schema must exist before the
         // ADO.NET providers read their queries at silo start.
         if (settings.Storage is { Provider: StorageProvider.Postgres, MigrateOnStart: true })
@@ -44,7 +46,7 @@ public static class SiloHostingExtensions
         });
 
         builder.Services.AddOpsideStorageHealthCheck(settings.Storage);
-        builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthTags.Ready]);
+        builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthTags.Ready], timeout: StorageHealthCheck.Timeout);
         return builder;
     }
 

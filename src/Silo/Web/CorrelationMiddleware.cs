@@ -11,7 +11,8 @@ public sealed class CorrelationMiddleware(RequestDelegate next)
         var supplied = context.Request.Headers[Correlation.HeaderName].ToString();
         var id = Correlation.IsAcceptable(supplied) ? supplied : Correlation.NewId();
 
-        context.TraceIdentifier = id;
+        // Kept apart from TraceIdentifier, which stays server-generated: a caller may choose this id.
+        context.Items[Correlation.PropertyName] = id;
         context.Response.OnStarting(() =>
         {
             context.Response.Headers[Correlation.HeaderName] = id;

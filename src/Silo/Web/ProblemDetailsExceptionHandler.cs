@@ -20,7 +20,8 @@ public sealed class ProblemDetailsExceptionHandler(
         var problem = exception switch
         {
             BadHttpRequestException bad => Problem(bad.StatusCode, "The request is malformed.", bad.Message),
-            OptionsValidationException invalid => Problem(StatusCodes.Status500InternalServerError, "The server is misconfigured.", string.Join(" ", invalid.Failures)),
+            OptionsValidationException invalid => Problem(StatusCodes.Status500InternalServerError, "The server is misconfigured.",
+                environment.IsDevelopment() ? string.Join(" ", invalid.Failures) : "The error was logged with the request's correlation id."),
             InconsistentStateException => Problem(StatusCodes.Status409Conflict, "The resource changed while the request was processed.", "Read it again and retry."),
             TimeoutException or SiloUnavailableException or OrleansMessageRejectionException =>
                 Problem(StatusCodes.Status503ServiceUnavailable, "The service is temporarily unavailable.", "Retry shortly."),
@@ -36,6 +37,8 @@ public sealed class ProblemDetailsExceptionHandler(
             logger.LogInformation("Request rejected with {Status}: {Reason}", problem.Status, exception.Message);
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        if (httpContext.Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
+            httpContext.Response.Headers.RetryAfter = "5";
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -13,7 +13,8 @@ public static class WebDefaultsExtensions
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-            context.ProblemDetails.Extensions[Correlation.PropertyName] = context.HttpContext.TraceIdentifier;
+            if (Correlation.Of(context.HttpContext) is { } correlationId)
+                context.ProblemDetails.Extensions["correlationId"] = correlationId;
         });
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // Minimal APIs answer a bad body or parameter with a bare 400 unless told to throw; throwing lets

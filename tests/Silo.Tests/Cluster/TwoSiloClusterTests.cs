@@ -16,8 +16,8 @@ public sealed class TwoSiloClusterTests
         await using var database = await PostgresServer.CreateMigratedDatabaseAsync(ct);
         var settings = TestSilo.Postgres(database.ConnectionString, clusterInDatabase: true, clusterId: "two-silos");
 
-        using var first = await TestSilo.StartAsync(settings, cancellationToken: ct);
-        using var second = await TestSilo.StartAsync(settings, cancellationToken: ct);
+        await using var first = await TestSilo.StartAsync(settings, cancellationToken: ct);
+        await using var second = await TestSilo.StartAsync(settings, cancellationToken: ct);
         var hosts = new[] { first, second };
 
         foreach (var host in hosts)
@@ -41,24 +41,29 @@ public sealed class TwoSiloClusterTests
         Assert.Equal(3, await counterAfterFailover.IncrementAsync());
     }
 
-    private static IGrainFactory Factory(IHost host) => host.Services.GetRequiredService<IGrainFactory>();
+    private static IGrainFactory Factory(TestSiloHost host) => host.Services.GetRequiredService<IGrainFactory>();
 
-    private static string SiloAddressOf(IHost host) => host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToString();
+    private static string SiloAddressOf(TestSiloHost host) => host.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToString();
 
-    private static async Task WaitForActiveSilosAsync(IHost host, int expected, CancellationToken ct)
+    private static async Task WaitForActiveSilosAsync(TestSiloHost host, int expected, CancellationToken ct)
     {
         var management = Factory(host).GetGrain<IManagementGrain>(0);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(ClusterFormTimeout);
         var active = 0;
-        while (!timeout.IsCancellationRequested)
+        try
         {
-            active = (await management.GetHosts(onlyActive: true, ct)).Count;
-            if (active == expected)
-                return;
-            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+            while (true)
+            {
+                active = (await management.GetHosts(onlyActive: true, timeout.Token)).Count;
+                if (active == expected)
+                    return;
+                await Task.Delay(TimeSpan.FromMilliseconds(200), timeout.Token);
+            }
         }
-
-        Assert.Fail($"Silo {SiloAddressOf(host)} saw {active} active silo(s), expected {expected}, within {ClusterFormTimeout}.");
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            Assert.Fail($"Silo {SiloAddressOf(host)} saw {active} active silo(s), expected {expected}, within {ClusterFormTimeout}.");
+        }
     }
 }

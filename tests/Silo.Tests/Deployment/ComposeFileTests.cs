@@ -330,7 +330,7 @@ internal static class OptionKeys
     private static readonly (Type Type, string Section)[] Sections =
     [
         (typeof(OrleansHostingOptions), OrleansHostingOptions.Section),
-        (typeof(ClusterMembershipOptions), ClusterMembershipOptions.Section),
+        (typeof(ClusteringOptions), ClusteringOptions.Section),
         (typeof(StorageOptions), StorageOptions.Section),
     ];
 

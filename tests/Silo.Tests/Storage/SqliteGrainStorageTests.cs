@@ -105,26 +105,14 @@ public sealed class SqliteGrainStorageTests : GrainStorageContract, IDisposable
 /// <summary>Starts a single-node silo on free ports whose grain state and reminders live in one SQLite file.</summary>
 internal static class SqliteTestSilo
 {
+    /// <summary>A silo configured as production configures it (Storage:Provider=Sqlite) on the folder holding <paramref name="databaseFile"/>.</summary>
     public static async Task<IHost> StartAsync(string databaseFile, string serviceId = "opside-tests")
     {
-        var (siloPort, gatewayPort) = FreePorts();
-        var builder = Host.CreateApplicationBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort: siloPort, gatewayPort: gatewayPort, serviceId: serviceId)
-            .UseSystemTextJsonGrainStorageSerializer()
-            .AddOpsideSqliteStorage(databaseFile));
-        var host = builder.Build();
-        try
-        {
-            await host.StartAsync(TestContext.Current.CancellationToken);
-            return host;
-        }
-        catch
-        {
-            host.Dispose();
-            throw;
-        }
+        if (Path.GetFileName(databaseFile) != "opside.db")
+            throw new ArgumentException("The product names its SQLite file opside.db.", nameof(databaseFile));
+        var settings = TestSilo.Sqlite(Path.GetDirectoryName(databaseFile)!);
+        settings["Orleans:ServiceId"] = serviceId;
+        return (await TestSilo.StartAsync(settings, cancellationToken: TestContext.Current.CancellationToken)).Host;
     }
 
     /// <summary>A read-only, unpooled connection to the file, so nothing holds it open after the test.</summary>
@@ -138,14 +126,5 @@ internal static class SqliteTestSilo
         }.ToString());
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         return connection;
-    }
-
-    private static (int SiloPort, int GatewayPort) FreePorts()
-    {
-        var siloPort = FreePort.Next();
-        var gatewayPort = FreePort.Next();
-        while (gatewayPort == siloPort)
-            gatewayPort = FreePort.Next();
-        return (siloPort, gatewayPort);
     }
 }

@@ -31,8 +31,10 @@ public static class MigrateCommand
             logger.LogInformation("Migration finished: {Count} migration(s) applied", applied.Count);
             return 0;
         }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // A command-line tool answers every failure, a malformed connection string included, with a
+            // log line and a non-zero exit code that a deployment job can act on.
             logger.LogError(ex, "Migration failed");
             return 1;
         }

@@ -46,11 +46,15 @@ public sealed class PostgresMigrator(string connectionString, ILogger<PostgresMi
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var migrations = Embedded;
 
-        await using var connection = new NpgsqlConnection(connectionString);
+        // An unpooled connection: the advisory lock belongs to the session, and only closing the session
+        // for real guarantees the lock is gone even when the unlock below never runs.
+        var unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
+        await using var connection = new NpgsqlConnection(unpooled);
         await connection.OpenAsync(cancellationToken);
-        await AcquireLockAsync(connection, cancellationToken);
+        RequireSupportedServer(connection);
         try
         {
+            await AcquireLockAsync(connection, cancellationToken);
             await EnsureVersionTableAsync(connection, cancellationToken);
             var applied = await ReadAppliedAsync(connection, cancellationToken);
             Verify(migrations, applied);
@@ -72,6 +76,14 @@ public sealed class PostgresMigrator(string connectionString, ILogger<PostgresMi
         {
             await ReleaseLockAsync(connection);
         }
+    }
+
+    /// <summary>The grain-state table relies on UNIQUE NULLS NOT DISTINCT, new in PostgreSQL 15.</summary>
+    private static void RequireSupportedServer(NpgsqlConnection connection)
+    {
+        if (connection.PostgreSqlVersion.Major < 15)
+            throw new InvalidOperationException(
+                $"PostgreSQL {connection.PostgreSqlVersion} is not supported: Opside's migrations need PostgreSQL 15 or newer.");
     }
 
     private async Task AcquireLockAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -102,8 +114,8 @@ public sealed class PostgresMigrator(string connectionString, ILogger<PostgresMi
         }
         catch (NpgsqlException ex)
         {
-            // The server drops a session's advisory locks when the session ends, and the pool resets the
-            // session before reuse, so a failed unlock must not hide the error that brought us here.
+            // The connection is unpooled, so closing it ends the session and the server drops the lock;
+            // a failed unlock must not hide the error that brought us here.
             logger.LogWarning(ex, "Could not release migration advisory lock {AdvisoryLockKey}", AdvisoryLockKey);
         }
     }

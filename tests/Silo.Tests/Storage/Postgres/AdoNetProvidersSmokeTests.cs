@@ -224,27 +224,27 @@ public sealed class AdoNetSiloFixture : IAsyncDisposable
     public const string ClusterId = "smoke";
     public const string ServiceId = "opside-smoke";
 
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private TestDatabase? database;
-    private IHost? host;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private TestDatabase? _database;
+    private IHost? _host;
 
-    public string ConnectionString => database?.ConnectionString ?? throw new InvalidOperationException("The silo has not been started");
+    public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("The silo has not been started");
 
     public int GatewayPort { get; private set; }
 
     /// <summary>Starts the silo on first use; skips the calling test when no PostgreSQL server is configured.</summary>
     public async Task<IHost> StartAsync(CancellationToken cancellationToken)
     {
-        await gate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (host is not null)
-                return host;
+            if (_host is not null)
+                return _host;
 
-            database = await PostgresServer.CreateDatabaseAsync(cancellationToken);
-            await new PostgresMigrator(database.ConnectionString, NullLogger<PostgresMigrator>.Instance).MigrateAsync(cancellationToken);
+            _database = await PostgresServer.CreateDatabaseAsync(cancellationToken);
+            await new PostgresMigrator(_database.ConnectionString, NullLogger<PostgresMigrator>.Instance).MigrateAsync(cancellationToken);
 
-            var connectionString = database.ConnectionString;
+            var connectionString = _database.ConnectionString;
             var siloPort = FreePort.Next();
             GatewayPort = FreePort.Next();
             var builder = Host.CreateApplicationBuilder();
@@ -275,25 +275,25 @@ public sealed class AdoNetSiloFixture : IAsyncDisposable
 
             var built = builder.Build();
             await built.StartAsync(cancellationToken);
-            host = built;
-            return host;
+            _host = built;
+            return _host;
         }
         finally
         {
-            gate.Release();
+            _gate.Release();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (host is not null)
+        if (_host is not null)
         {
-            await host.StopAsync(CancellationToken.None);
-            host.Dispose();
+            await _host.StopAsync(CancellationToken.None);
+            _host.Dispose();
         }
 
-        if (database is not null)
-            await database.DisposeAsync();
-        gate.Dispose();
+        if (_database is not null)
+            await _database.DisposeAsync();
+        _gate.Dispose();
     }
 }

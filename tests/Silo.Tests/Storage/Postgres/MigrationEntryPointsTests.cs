@@ -35,7 +35,7 @@ public sealed class MigrationEntryPointsTests
         var settings = TestSilo.Postgres(database.ConnectionString, clusterInDatabase: true, clusterId: "migrate-on-start");
         settings["Storage:MigrateOnStart"] = "true";
 
-        using var silo = await TestSilo.StartAsync(settings, cancellationToken: ct);
+        await using var silo = await TestSilo.StartAsync(settings, cancellationToken: ct);
 
         Assert.Equal(PostgresMigrator.Embedded.Count, await CountAppliedAsync(database.ConnectionString, ct));
         var membership = silo.Services.GetRequiredService<Orleans.Runtime.IClusterMembershipService>();

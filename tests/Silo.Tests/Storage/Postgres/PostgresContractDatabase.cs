@@ -9,24 +9,24 @@ namespace Opside.Silo.Tests.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresContractDatabase : IAsyncDisposable
 {
-    private TestDatabase? database;
+    private TestDatabase? _database;
 
-    public string ConnectionString => database?.ConnectionString ?? throw new InvalidOperationException("No silo was started on this database yet.");
+    public string ConnectionString => _database?.ConnectionString ?? throw new InvalidOperationException("No silo was started on this database yet.");
 
     public async Task<IHost> StartSiloAsync()
     {
         var ct = TestContext.Current.CancellationToken;
-        if (database is null)
+        if (_database is null)
         {
-            database = await PostgresServer.CreateMigratedDatabaseAsync(ct);
+            _database = await PostgresServer.CreateMigratedDatabaseAsync(ct);
         }
 
-        return await TestSilo.StartAsync(TestSilo.Postgres(database.ConnectionString, clusterInDatabase: false), cancellationToken: ct);
+        return (await TestSilo.StartAsync(TestSilo.Postgres(_database.ConnectionString, clusterInDatabase: false), cancellationToken: ct)).Host;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (database is not null)
-            await database.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
     }
 }

@@ -7,9 +7,9 @@ namespace Opside.Silo.Tests.Storage.Postgres;
 
 public sealed class PostgresGrainStorageTests : GrainStorageContract, IAsyncDisposable
 {
-    private readonly PostgresContractDatabase database = new();
+    private readonly PostgresContractDatabase _database = new();
 
-    protected override Task<IHost> StartSiloAsync() => database.StartSiloAsync();
+    protected override Task<IHost> StartSiloAsync() => _database.StartSiloAsync();
 
     [Fact]
     public async Task Rows_name_the_grain_type_and_hold_plain_json_without_type_names()
@@ -19,7 +19,7 @@ public sealed class PostgresGrainStorageTests : GrainStorageContract, IAsyncDisp
             await silo.GrainStorage.WriteStateAsync(StateName, Seller, new GrainState<StorageContractState>(new() { Name = "Acme Outdoor", Visits = 2 }), Ct);
         }
 
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await using var connection = new NpgsqlConnection(_database.ConnectionString);
         await connection.OpenAsync(Ct);
         await using var command = new NpgsqlCommand("SELECT graintypestring, payloadbinary, version FROM orleansstorage", connection);
         await using var reader = await command.ExecuteReaderAsync(Ct);
@@ -37,5 +37,5 @@ public sealed class PostgresGrainStorageTests : GrainStorageContract, IAsyncDisp
         Assert.Equal(1, version);
     }
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

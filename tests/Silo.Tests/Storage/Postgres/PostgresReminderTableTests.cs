@@ -4,9 +4,9 @@ namespace Opside.Silo.Tests.Storage.Postgres;
 
 public sealed class PostgresReminderTableTests : ReminderTableContract, IAsyncDisposable
 {
-    private readonly PostgresContractDatabase database = new();
+    private readonly PostgresContractDatabase _database = new();
 
-    protected override Task<IHost> StartSiloAsync() => database.StartSiloAsync();
+    protected override Task<IHost> StartSiloAsync() => _database.StartSiloAsync();
 
-    public ValueTask DisposeAsync() => database.DisposeAsync();
+    public ValueTask DisposeAsync() => _database.DisposeAsync();
 }

@@ -1,7 +1,7 @@
 namespace Opside.Silo.Hosting;
 
 /// <summary>Where cluster membership lives. Bound from the <c>Cluster</c> section.</summary>
-public sealed class ClusterMembershipOptions
+public sealed class ClusteringOptions
 {
     public const string Section = "Cluster";
 
