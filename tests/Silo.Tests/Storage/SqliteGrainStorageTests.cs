@@ -100,6 +100,24 @@ public sealed class SqliteGrainStorageTests : GrainStorageContract, IDisposable
         command.CommandText = sql;
         return await command.ExecuteScalarAsync(Ct);
     }
+
+    [Fact]
+    public async Task A_second_silo_on_the_same_file_refuses_to_start_while_the_first_runs()
+    {
+        await using (var first = await RunningSilo.StartAsync(StartSiloAsync))
+        {
+            var refused = await Assert.ThrowsAnyAsync<Exception>(StartSiloAsync);
+            Assert.Contains("Another Opside process is using the SQLite database", Flatten(refused), StringComparison.Ordinal);
+        }
+
+        await using var afterwards = await RunningSilo.StartAsync(StartSiloAsync);
+        Assert.NotNull(afterwards.GrainStorage);
+    }
+
+    private static string Flatten(Exception exception) =>
+        exception is AggregateException aggregate
+            ? string.Join(" ", aggregate.InnerExceptions.Select(Flatten))
+            : exception.Message + (exception.InnerException is { } inner ? " " + Flatten(inner) : "");
 }
 
 /// <summary>Starts a single-node silo on free ports whose grain state and reminders live in one SQLite file.</summary>

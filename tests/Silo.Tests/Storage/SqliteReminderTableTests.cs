@@ -23,11 +23,13 @@ public sealed class SqliteReminderTableTests : ReminderTableContract, IDisposabl
                 ct);
         }
 
-        await using var other = await RunningSilo.StartAsync(() => SqliteTestSilo.StartAsync(DatabaseFile, serviceId: "other-service"));
+        await using (var other = await RunningSilo.StartAsync(() => SqliteTestSilo.StartAsync(DatabaseFile, serviceId: "other-service")))
+        {
+            Assert.Null(await other.ReminderTable.ReadRow(seller, "poll", ct));
+            Assert.Empty((await other.ReminderTable.ReadRows(0, 0, ct)).Reminders);
+            await other.ReminderTable.TestOnlyClearTable(ct);
+        }
 
-        Assert.Null(await other.ReminderTable.ReadRow(seller, "poll", ct));
-        Assert.Empty((await other.ReminderTable.ReadRows(0, 0, ct)).Reminders);
-        await other.ReminderTable.TestOnlyClearTable(ct);
         await using var mine = await RunningSilo.StartAsync(StartSiloAsync);
         Assert.NotNull(await mine.ReminderTable.ReadRow(seller, "poll", ct));
     }

@@ -21,6 +21,7 @@ public sealed partial class SqliteDatabase : ILifecycleParticipant<ISiloLifecycl
     private readonly TimeProvider _timeProvider;
     private readonly Lock _initializationLock = new();
     private Task? _initialization;
+    private FileStream? _ownership;
 
     public SqliteDatabase(string databaseFilePath, ILogger<SqliteDatabase> logger, TimeProvider? timeProvider = null)
     {
@@ -97,6 +98,29 @@ public sealed partial class SqliteDatabase : ILifecycleParticipant<ISiloLifecycl
     {
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
+        _ownership?.Dispose();
+    }
+
+    /// <summary>
+    /// Holds an exclusive lock on <c>opside.db.lock</c> for the life of the host. Two single-node silos on one
+    /// file would each activate the same grain and overwrite each other's state; and since Orleans' listeners
+    /// share ports (SO_REUSEPORT), a second <c>dotnet run</c> would otherwise start without a word.
+    /// </summary>
+    private void TakeOwnership()
+    {
+        if (_ownership is not null)
+            return;
+        var lockPath = FilePath + ".lock";
+        try
+        {
+            _ownership = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, bufferSize: 1, FileOptions.None);
+        }
+        catch (IOException ex)
+        {
+            throw new InvalidOperationException(
+                $"Another Opside process is using the SQLite database '{FilePath}' (it holds '{lockPath}'). " +
+                "Stop it, or give this one another Storage:DataDirectory.", ex);
+        }
     }
 
     private async Task<SqliteConnection> OpenAndConfigureAsync(CancellationToken cancellationToken)
@@ -124,6 +148,8 @@ public sealed partial class SqliteDatabase : ILifecycleParticipant<ISiloLifecycl
         {
             Directory.CreateDirectory(directory);
         }
+
+        TakeOwnership();
 
         await using var connection = await OpenAndConfigureAsync(CancellationToken.None);
 
