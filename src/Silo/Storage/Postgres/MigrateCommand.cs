@@ -12,9 +12,11 @@ public static class MigrateCommand
     {
         var builder = Host.CreateApplicationBuilder(args);
         var connectionString = builder.Configuration.GetConnectionString(StorageOptions.ConnectionStringName);
-        using var serilog = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
-            .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+        var configuration = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration);
+        // The same console formats as the hosts: a deployment job's lines reach the same log shipper.
+        using var serilog = (builder.Environment.IsDevelopment()
+                ? configuration.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+                : configuration.WriteTo.Console(new Serilog.Formatting.Compact.RenderedCompactJsonFormatter()))
             .CreateLogger();
         using var loggerFactory = new SerilogLoggerFactory(serilog);
         var logger = loggerFactory.CreateLogger<PostgresMigrator>();

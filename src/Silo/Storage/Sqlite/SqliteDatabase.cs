@@ -9,10 +9,11 @@ namespace Opside.Silo.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteDatabase : ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
-    // Per connection, so applied to every connection taken from the pool: wait up to 5 s for another writer's lock
-    // instead of failing at once with SQLITE_BUSY; synchronous=NORMAL in WAL mode keeps every commit across a process
-    // crash and fsyncs only at checkpoints (a power loss may drop the last commits, never corrupt the file).
-    private const string ConnectionPragmas = "PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;";
+    // synchronous is a per-connection setting, so it is applied to every connection taken from the pool. NORMAL in
+    // WAL mode keeps every commit across a process crash and fsyncs only at checkpoints (a power loss may drop the
+    // last commits, never corrupt the file). Waiting on another writer's lock needs no pragma: Microsoft.Data.Sqlite
+    // retries SQLITE_BUSY until the command timeout (DefaultTimeout below).
+    private const string ConnectionPragmas = "PRAGMA synchronous = NORMAL;";
 
     private const string UtcFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
@@ -212,46 +213,3 @@ public sealed partial class SqliteDatabase : ILifecycleParticipant<ISiloLifecycl
     [LoggerMessage(Level = LogLevel.Information, Message = "SQLite storage ready at {FilePath} (schema version {SchemaVersion}, was {PreviousVersion})")]
     private partial void LogReady(string filePath, int schemaVersion, long previousVersion);
 }
-
-/// <summary>The schema as an ordered list of migrations. Append new ones; never edit an applied one.</summary>
-internal static class SqliteSchema
-{
-    public const string CreateSchemaVersionTable = """
-        CREATE TABLE IF NOT EXISTS schema_version (
-            version     INTEGER NOT NULL PRIMARY KEY,
-            description TEXT    NOT NULL,
-            applied_utc TEXT    NOT NULL
-        );
-        """;
-
-    public static readonly SqliteMigration[] Migrations =
-    [
-        new(1, "grain_state and reminders tables", """
-            CREATE TABLE IF NOT EXISTS grain_state (
-                service_id   TEXT    NOT NULL,
-                grain_type   TEXT    NOT NULL,
-                grain_key    TEXT    NOT NULL,
-                state_name   TEXT    NOT NULL,
-                payload_json TEXT    NULL,
-                version      INTEGER NOT NULL,
-                modified_utc TEXT    NOT NULL,
-                PRIMARY KEY (service_id, grain_type, grain_key, state_name)
-            ) WITHOUT ROWID;
-
-            CREATE TABLE IF NOT EXISTS reminders (
-                service_id    TEXT    NOT NULL,
-                grain_id      TEXT    NOT NULL,
-                reminder_name TEXT    NOT NULL,
-                start_at_utc  TEXT    NOT NULL,
-                period_ms     INTEGER NOT NULL,
-                grain_hash    INTEGER NOT NULL,
-                version       INTEGER NOT NULL,
-                PRIMARY KEY (service_id, grain_id, reminder_name)
-            ) WITHOUT ROWID;
-
-            CREATE INDEX IF NOT EXISTS ix_reminders_service_hash ON reminders (service_id, grain_hash);
-            """),
-    ];
-}
-
-internal sealed record SqliteMigration(int Version, string Description, string Sql);

@@ -10,9 +10,10 @@ using Orleans.Storage;
 namespace Opside.Silo.Storage.Sqlite;
 
 /// <summary>
-/// Grain state in the <c>grain_state</c> table of the SQLite file, with the ADO.NET provider's semantics:
-/// one row per (service id, grain type, grain key, state name), the payload as JSON text from the registered
-/// <see cref="IGrainStorageSerializer"/>, and an integer version as the ETag.
+/// Grain state in the <c>grain_state</c> table of the SQLite file: one row per (service id, grain type, grain key,
+/// state name) — the identity PostgreSQL rows get through <c>GrainTypeScopedStorage</c> — the payload as JSON text
+/// from the registered <see cref="IGrainStorageSerializer"/>, and an integer version as the ETag with the ADO.NET
+/// provider's concurrency semantics.
 /// </summary>
 public sealed partial class SqliteGrainStorage : IGrainStorage
 {
