@@ -1,3 +1,7 @@
+using Opside.Api.Accounts;
+using Opside.Api.Ops;
+using Opside.Api.RateLimiting;
+using Opside.Api.Sellers;
 using Opside.Silo.Hosting;
 using Opside.Silo.Web;
 using Scalar.AspNetCore;
@@ -5,18 +9,25 @@ using Scalar.AspNetCore;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOpsideWebDefaults();
 builder.AddOpsideOrleans();
+builder.AddOpsideAccounts();
+builder.AddOpsideRateLimiting();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
 app.UseOpsideWebDefaults();
+app.UseRateLimiter();
 app.MapOpsideOperationalEndpoints();
-app.MapOpenApi();
+app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs", o => o
     .WithTitle("Opside API")
     .WithOpenApiRoutePattern("/openapi/{documentName}.json")
     // Fonts from a CDN would be blocked by the content security policy; system fonts do.
-    .DisableDefaultFonts());
+    .DisableDefaultFonts())
+    .AllowAnonymous();
 app.MapOpsideDashboard();
+app.MapAuthApi();
+app.MapSellersApi();
+app.MapOpsApi();
 
 await app.RunAsync();
 

@@ -82,18 +82,26 @@ public sealed class ApiHostTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_orleans_dashboard_is_served_in_development()
+    public async Task The_orleans_dashboard_is_served_to_ops_users()
     {
-        var response = await _client.GetAsync("/dashboard/", TestContext.Current.CancellationToken);
+        using var ops = _factory.CreateClientWithToken(TestAuth.Ops());
+
+        var response = await ops.GetAsync("/dashboard/", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
-    public async Task An_unknown_route_answers_a_404_problem()
+    public async Task An_unknown_route_answers_401_to_anonymous_callers_and_a_404_problem_to_signed_in_ones()
     {
-        var response = await _client.GetAsync("/api/no-such-route", TestContext.Current.CancellationToken);
+        var ct = TestContext.Current.CancellationToken;
+        using var signedIn = _factory.CreateClientWithToken(TestAuth.Ops());
 
+        var anonymous = await _client.GetAsync("/api/no-such-route", ct);
+        var response = await signedIn.GetAsync("/api/no-such-route", ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = await ReadJsonAsync(response);
@@ -198,9 +206,10 @@ public sealed class ApiHostTests : IAsyncLifetime
     public async Task The_reference_and_dashboard_pages_load_scripts_and_styles_only_from_this_origin()
     {
         var ct = TestContext.Current.CancellationToken;
+        using var ops = _factory.CreateClientWithToken(TestAuth.Ops());
         foreach (var page in new[] { "/docs/", "/dashboard/" })
         {
-            var html = await _client.GetStringAsync(page, ct);
+            var html = await ops.GetStringAsync(page, ct);
             var sources = System.Text.RegularExpressions.Regex.Matches(html, "(?:src|href)=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
 
             Assert.NotEmpty(sources);

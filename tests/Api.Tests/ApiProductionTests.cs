@@ -45,14 +45,18 @@ public sealed class ApiProductionTests
     }
 
     [Fact]
-    public async Task The_dashboard_is_not_served_outside_development()
+    public async Task The_dashboard_answers_ops_users_only()
     {
+        var ct = TestContext.Current.CancellationToken;
         using var data = new TempDirectory();
         await using var factory = new OpsideApiFactory(data.Path, environment: "Production");
-        using var client = factory.CreateClient();
+        using var anonymous = factory.CreateClient();
+        using var seller = factory.CreateClientWithToken(TestAuth.Mint("Seller", sellerId: "s-1"));
+        using var ops = factory.CreateClientWithToken(TestAuth.Ops());
 
-        var response = await client.GetAsync("/dashboard/", TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/dashboard/", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await seller.GetAsync("/dashboard/", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ops.GetAsync("/dashboard/", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ops.GetAsync("/dashboard/DashboardCounters", ct)).StatusCode);
     }
 }

@@ -27,7 +27,8 @@ public sealed class ClientModeClusterTests
         var ready = await WaitForReadyWithSilosAsync(client, expected: 2, ct);
         Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("storage").GetProperty("status").GetString());
 
-        using var counters = JsonDocument.Parse(await client.GetStringAsync("/dashboard/DashboardCounters", ct));
+        using var ops = api.CreateClientWithToken(TestAuth.Ops());
+        using var counters = JsonDocument.Parse(await ops.GetStringAsync("/dashboard/DashboardCounters", ct));
         var activeHosts = counters.RootElement.GetProperty("hosts").EnumerateArray()
             .Count(h => h.GetProperty("status").GetString() == "Active");
         Assert.Equal(2, activeHosts);

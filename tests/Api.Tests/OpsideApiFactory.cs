@@ -25,12 +25,28 @@ public sealed class OpsideApiFactory : WebApplicationFactory<Program>
             ["Storage:Provider"] = "Sqlite",
             ["Storage:DataDirectory"] = dataDirectory,
             ["Cluster:Provider"] = "Localhost",
+            ["RateLimits:AuthPermitLimit"] = "10000",
+            ["Auth:BootstrapOps:Email"] = OpsEmail,
+            ["Auth:BootstrapOps:Password"] = OpsPassword,
         };
+        foreach (var (key, value) in TestAuth.Settings())
+            _settings[key] = value;
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
             _settings[key] = value;
     }
 
+    public const string OpsEmail = "ops@opside.test";
+    public const string OpsPassword = "correct horse battery staple";
+
     public LogCapture Logs { get; } = new();
+
+    /// <summary>A client that sends <paramref name="token"/> as its bearer token.</summary>
+    public HttpClient CreateClientWithToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -20,11 +20,12 @@ internal sealed class ProbeEndpoints : IStartupFilter
             context => context.Request.Path.StartsWithSegments(Prefix),
             branch =>
             {
-                branch.UseOpsideRequestPipeline();
+                // Routing first, as WebApplication does: authorization needs the endpoint's metadata.
                 branch.UseRouting();
+                branch.UseOpsideRequestPipeline();
                 branch.UseEndpoints(endpoints =>
                 {
-                    var probes = endpoints.MapGroup(Prefix).ExcludeFromDescription();
+                    var probes = endpoints.MapGroup(Prefix).ExcludeFromDescription().AllowAnonymous();
                     probes.MapPost("/{id}", async (string id, ProbeNote body, IGrainFactory grains) =>
                         TypedResultsCount(await grains.GetGrain<IProbeGrain>(id).RecordAsync(body.Note)));
                     probes.MapGet("/{id}", async (string id, IGrainFactory grains) =>

@@ -1,3 +1,4 @@
+using Opside.Silo.Security;
 using Orleans.Dashboard;
 
 namespace Opside.Silo.Web;
@@ -7,13 +8,14 @@ public static class DashboardEndpoints
     public const string RoutePrefix = "/dashboard";
 
     /// <summary>
-    /// The Orleans dashboard exposes grain state and logs: until sign-in exists it is served in
-    /// Development only, on the API and on every silo host alike.
+    /// The Orleans dashboard exposes grain state and logs, so it answers Ops users only, on the API and on
+    /// every silo host alike; its live log stream is off outside Development.
     /// </summary>
     public static WebApplication MapOpsideDashboard(this WebApplication app)
     {
-        if (app.Environment.IsDevelopment())
-            app.MapOrleansDashboard(routePrefix: RoutePrefix).ExcludeFromDescription();
+        app.MapOrleansDashboard(routePrefix: RoutePrefix)
+            .RequireAuthorization(OpsidePolicies.Ops)
+            .ExcludeFromDescription();
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Opside.Silo.Diagnostics;
+using Opside.Silo.Security;
 using Serilog;
 
 namespace Opside.Silo.Web;
@@ -10,6 +11,7 @@ public static class WebDefaultsExtensions
     {
         builder.AddOpsideLogging();
         builder.AddOpsideTelemetry();
+        builder.AddOpsideAuthentication();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
@@ -51,19 +53,22 @@ public static class WebDefaultsExtensions
             app.UseHttpsRedirection();
         }
 
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 
     /// <summary>Health for probes and metrics for Prometheus: the endpoints an orchestrator and a scraper need.</summary>
     public static IEndpointRouteBuilder MapOpsideOperationalEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPrometheusScrapingEndpoint("/metrics");
-        endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync });
+        // Scraped by Prometheus inside the cluster network; it carries no seller data.
+        endpoints.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new()
         {
             Predicate = check => check.Tags.Contains(HealthTags.Ready),
             ResponseWriter = HealthReportWriter.WriteAsync,
-        });
+        }).AllowAnonymous();
         return endpoints;
     }
 }

@@ -2,7 +2,10 @@ using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Opside.Api.Accounts;
+using Opside.Api.RateLimiting;
 using Opside.Silo.Hosting;
+using Opside.Silo.Security;
 using Opside.Silo.Storage;
 using YamlDotNet.RepresentationModel;
 
@@ -323,7 +326,7 @@ internal sealed partial class ComposeFile
 /// The configuration keys the code binds, derived from the option classes by reflection, so that renaming
 /// an option (or a section) makes a deployment file that still sets the old name fail these tests.
 /// </summary>
-internal static class OptionKeys
+internal static partial class OptionKeys
 {
     private const string ConnectionStringsPrefix = "ConnectionStrings:";
 
@@ -332,6 +335,10 @@ internal static class OptionKeys
         (typeof(OrleansHostingOptions), OrleansHostingOptions.Section),
         (typeof(ClusteringOptions), ClusteringOptions.Section),
         (typeof(StorageOptions), StorageOptions.Section),
+        (typeof(JwtOptions), JwtOptions.Section),
+        (typeof(BootstrapOpsOptions), BootstrapOpsOptions.Section),
+        (typeof(LockoutOptions), LockoutOptions.Section),
+        (typeof(RateLimitOptions), RateLimitOptions.Section),
     ];
 
     /// <summary>Filled from elsewhere, not bound from its section.</summary>
@@ -351,6 +358,8 @@ internal static class OptionKeys
             return true;
 
         var key = name.Replace("__", ":", StringComparison.Ordinal);
+        // An element of a list of option objects (Auth:Jwt:SigningKeys:0:Id) is known by its shape.
+        key = ElementIndex().Replace(key, ":#:");
         if (key.StartsWith(ConnectionStringsPrefix, StringComparison.OrdinalIgnoreCase))
             return key.Length > ConnectionStringsPrefix.Length && !key[ConnectionStringsPrefix.Length..].Contains(':', StringComparison.Ordinal);
         if (Keys.ContainsKey(key))
@@ -377,12 +386,20 @@ internal static class OptionKeys
                 foreach (var nested in KeysOf(propertyType, key))
                     yield return nested;
             }
+            else if (isCollection && propertyType.IsGenericType && IsNestedOptions(propertyType.GetGenericArguments()[0], isCollection: false))
+            {
+                foreach (var nested in KeysOf(propertyType.GetGenericArguments()[0], key + ":#"))
+                    yield return nested;
+            }
             else
             {
                 yield return (key, isCollection);
             }
         }
     }
+
+    [GeneratedRegex(@":\d+:")]
+    private static partial Regex ElementIndex();
 
     private static bool IsNestedOptions(Type type, bool isCollection) =>
         type.IsClass && !isCollection && type != typeof(string) && type.Namespace?.StartsWith("Opside", StringComparison.Ordinal) == true;

@@ -11,7 +11,7 @@ namespace Opside.Silo.Tests.Hosting;
 public sealed class SiloHostTests
 {
     [Fact]
-    public async Task The_silo_host_answers_health_and_serves_the_dashboard_in_development()
+    public async Task The_silo_host_answers_health_and_serves_the_dashboard_to_ops_users()
     {
         var ct = TestContext.Current.CancellationToken;
         using var data = new TempDirectory();
@@ -20,7 +20,10 @@ public sealed class SiloHostTests
 
         var live = await client.GetAsync("/health/live", ct);
         var ready = await client.GetAsync("/health/ready", ct);
-        var dashboard = await client.GetAsync("/dashboard/", ct);
+        using var ops = factory.CreateClient();
+        ops.DefaultRequestHeaders.Authorization = new("Bearer", TestAuth.Ops());
+        var dashboard = await ops.GetAsync("/dashboard/", ct);
+        var anonymousDashboard = await client.GetAsync("/dashboard/", ct);
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
@@ -28,25 +31,26 @@ public sealed class SiloHostTests
         Assert.Equal("Healthy", checks.GetProperty("silo").GetProperty("status").GetString());
         Assert.Equal("Healthy", checks.GetProperty("storage").GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymousDashboard.StatusCode);
         Assert.True(File.Exists(Path.Combine(data.Path, "opside.db")));
     }
 
     [Fact]
-    public async Task The_silo_host_hides_the_dashboard_outside_development()
+    public async Task Outside_development_the_silo_host_refuses_to_start_without_signing_keys()
     {
         using var data = new TempDirectory();
-        await using var factory = SiloHost(data.Path, "Production");
-        using var client = factory.CreateClient();
+        await using var factory = SiloHost(data.Path, "Production", withKeys: false);
 
-        var dashboard = await client.GetAsync("/dashboard/", TestContext.Current.CancellationToken);
+        var failure = Assert.ThrowsAny<Microsoft.Extensions.Options.OptionsValidationException>(() => factory.CreateClient());
 
-        Assert.Equal(HttpStatusCode.NotFound, dashboard.StatusCode);
-        Assert.Equal("application/problem+json", dashboard.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Auth:Jwt:SigningKeys", failure.Message, StringComparison.Ordinal);
     }
 
-    private static WebApplicationFactory<SiloProgram> SiloHost(string dataDirectory, string environment) =>
+    private static WebApplicationFactory<SiloProgram> SiloHost(string dataDirectory, string environment, bool withKeys = true) =>
         new WebApplicationFactory<SiloProgram>().WithWebHostBuilder(builder =>
         {
+            foreach (var (key, value) in withKeys ? TestAuth.Settings() : [])
+                builder.UseSetting(key, value);
             builder.UseEnvironment(environment);
             builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("Orleans:GatewayPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));

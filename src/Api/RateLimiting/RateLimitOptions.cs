@@ -1,0 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Opside.Api.RateLimiting;
+
+/// <summary>Request budgets. Bound from <c>RateLimits</c>.</summary>
+public sealed class RateLimitOptions : IValidatableObject
+{
+    public const string Section = "RateLimits";
+
+    /// <summary>Sign-up and sign-in requests per client address per window: slows password guessing.</summary>
+    public int AuthPermitLimit { get; set; } = 20;
+
+    public TimeSpan AuthWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Requests per signed-in user per window, across the whole API.</summary>
+    public int UserPermitLimit { get; set; } = 600;
+
+    public TimeSpan UserWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (AuthPermitLimit < 1)
+            yield return new ValidationResult($"{Section}:AuthPermitLimit must be at least 1, got {AuthPermitLimit}.");
+        if (UserPermitLimit < 1)
+            yield return new ValidationResult($"{Section}:UserPermitLimit must be at least 1, got {UserPermitLimit}.");
+        if (AuthWindow <= TimeSpan.Zero || UserWindow <= TimeSpan.Zero)
+            yield return new ValidationResult($"{Section}:AuthWindow and {Section}:UserWindow must be positive.");
+    }
+}

@@ -1,0 +1,21 @@
+namespace Opside.Grains.Sellers;
+
+/// <summary>One Amazon seller account managed by Opside: its profile now, its Amazon connection and sync later.</summary>
+[Alias("opside.sellers.seller")]
+public interface ISellerGrain : IGrainWithStringKey
+{
+    /// <summary>Creates the profile; repeating it for the same owner changes nothing and answers the profile.</summary>
+    [Alias("create")]
+    Task<SellerProfile> CreateAsync(string companyName, string ownerUserId);
+
+    /// <summary>The profile, or null when this seller id was never created.</summary>
+    [Alias("profile")]
+    Task<SellerProfile?> GetProfileAsync();
+}
+
+[GenerateSerializer, Immutable, Alias("opside.sellers.profile")]
+public sealed record SellerProfile(
+    [property: Id(0)] string SellerId,
+    [property: Id(1)] string CompanyName,
+    [property: Id(2)] string OwnerUserId,
+    [property: Id(3)] DateTimeOffset CreatedAt);

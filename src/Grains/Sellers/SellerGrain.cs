@@ -1,0 +1,30 @@
+namespace Opside.Grains.Sellers;
+
+[GrainType("seller")]
+public sealed class SellerGrain(
+    [PersistentState("seller")] IPersistentState<SellerState> state,
+    TimeProvider time) : Grain, ISellerGrain
+{
+    public async Task<SellerProfile> CreateAsync(string companyName, string ownerUserId)
+    {
+        if (state.State.OwnerUserId is null)
+        {
+            state.State.CompanyName = companyName;
+            state.State.OwnerUserId = ownerUserId;
+            state.State.CreatedAt = time.GetUtcNow();
+            await state.WriteStateAsync();
+        }
+        else if (state.State.OwnerUserId != ownerUserId)
+        {
+            throw new InvalidOperationException($"Seller {this.GetPrimaryKeyString()} already belongs to another user.");
+        }
+
+        return Profile();
+    }
+
+    public Task<SellerProfile?> GetProfileAsync() =>
+        Task.FromResult(state.State.OwnerUserId is null ? null : Profile());
+
+    private SellerProfile Profile() =>
+        new(this.GetPrimaryKeyString(), state.State.CompanyName!, state.State.OwnerUserId!, state.State.CreatedAt);
+}

@@ -1,0 +1,9 @@
+namespace Opside.Grains.Sellers;
+
+[GenerateSerializer, Alias("opside.sellers.seller-state")]
+public sealed class SellerState
+{
+    [Id(0)] public string? CompanyName { get; set; }
+    [Id(1)] public string? OwnerUserId { get; set; }
+    [Id(2)] public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Opside.Testing;
+
+namespace Opside.Api.Tests;
+
+/// <summary>
+/// Every route of the API, called by anonymous, seller A, seller B and ops callers, against the access each
+/// must have. A route that appears in no row below fails the test: a new route must be classified here.
+/// </summary>
+public sealed class AuthorizationMatrixTests
+{
+    private enum Access
+    {
+        /// <summary>Anyone, signed in or not.</summary>
+        Public,
+
+        /// <summary>Ops only: anonymous 401, sellers 403.</summary>
+        Ops,
+
+        /// <summary>Seller A's own data: anonymous 401, seller B 404, seller A and ops through.</summary>
+        OwnSeller,
+    }
+
+    private static readonly (string Prefix, Access Access)[] Classification =
+    [
+        ("/health/", Access.Public),
+        ("/metrics", Access.Public),
+        ("/openapi/", Access.Public),
+        ("/docs", Access.Public),
+        ("/api/auth/", Access.Public),
+        ("/dashboard", Access.Ops),
+        ("/api/ops/", Access.Ops),
+        ("/api/sellers/{sellerId}", Access.OwnSeller),
+    ];
+
+    private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden];
+
+    [Fact]
+    public async Task Every_route_answers_each_caller_as_its_access_class_says()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var data = new TempDirectory();
+        await using var factory = new OpsideApiFactory(data.Path);
+        using var anonymous = factory.CreateClient();
+        var (sellerA, tokenA) = await AccountSteps.RegisterSellerAsync(anonymous);
+        var (_, tokenB) = await AccountSteps.RegisterSellerAsync(anonymous);
+        using var callerA = factory.CreateClientWithToken(tokenA);
+        using var callerB = factory.CreateClientWithToken(tokenB);
+        using var ops = factory.CreateClientWithToken(TestAuth.Ops());
+
+        var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Select(e => (Pattern: "/" + e.RoutePattern.RawText!.TrimStart('/'), Methods: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]))
+            .Where(r => !r.Pattern.StartsWith(ProbeEndpoints.Prefix, StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(routes);
+
+        var failures = new List<string>();
+        foreach (var (pattern, methods) in routes)
+        {
+            var access = Classification.Where(c => pattern.StartsWith(c.Prefix, StringComparison.OrdinalIgnoreCase)).Select(c => (Access?)c.Access).FirstOrDefault();
+            if (access is null)
+            {
+                failures.Add($"{pattern}: no access class; add it to {nameof(Classification)}");
+                continue;
+            }
+
+            var url = Concrete(pattern, sellerA.SellerId);
+            foreach (var method in methods)
+            {
+                var answers = new Dictionary<string, HttpStatusCode>
+                {
+                    ["anonymous"] = await SendAsync(anonymous, method, url, ct),
+                    ["seller A"] = await SendAsync(callerA, method, url, ct),
+                    ["seller B"] = await SendAsync(callerB, method, url, ct),
+                    ["ops"] = await SendAsync(ops, method, url, ct),
+                };
+                // A public route must not tell callers apart (its own 400 or 401 for a bad body is the same for all).
+                if (access == Access.Public && answers.Values.Distinct().Count() > 1)
+                    failures.Add($"{method} {url} ({access}): answers differ by caller: {string.Join(", ", answers.Select(a => $"{a.Key} {(int)a.Value}"))}");
+                foreach (var (caller, status) in answers.Where(_ => access != Access.Public))
+                {
+                    if (!Allowed(access.Value, caller, status))
+                        failures.Add($"{method} {url} ({access}): {caller} got {(int)status}");
+                }
+            }
+        }
+
+        Assert.Empty(failures);
+    }
+
+    private static bool Allowed(Access access, string caller, HttpStatusCode status) => (access, caller) switch
+    {
+        (Access.Ops, "anonymous") or (Access.OwnSeller, "anonymous") => status == HttpStatusCode.Unauthorized,
+        (Access.Ops, "ops") => !Refusals.Contains(status),
+        (Access.Ops, _) => status == HttpStatusCode.Forbidden,
+        (Access.OwnSeller, "seller B") => status == HttpStatusCode.NotFound,
+        (Access.OwnSeller, _) => !Refusals.Contains(status) && status != HttpStatusCode.NotFound,
+        _ => false,
+    };
+
+    /// <summary>A URL for a route pattern: the seller id is seller A's, other parameters get a plausible value.</summary>
+    private static string Concrete(string pattern, string sellerId)
+    {
+        var url = pattern.Replace("{sellerId}", sellerId, StringComparison.Ordinal);
+        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{\*{0,2}documentName[^}]*\}", "v1");
+        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[^}:]+:int\}", "1");
+        url = System.Text.RegularExpressions.Regex.Replace(url, @"\{[^}]+\}", "x");
+        return url;
+    }
+
+    private static async Task<HttpStatusCode> SendAsync(HttpClient client, string method, string url, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method is "POST" or "PUT" or "PATCH")
+            request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        // Headers only: the dashboard's live log stream never ends its body.
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        return response.StatusCode;
+    }
+}

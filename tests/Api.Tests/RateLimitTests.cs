@@ -1,0 +1,54 @@
+using System.Net;
+using System.Net.Http.Json;
+using Opside.Api.Accounts;
+using Opside.Testing;
+
+namespace Opside.Api.Tests;
+
+public sealed class RateLimitTests
+{
+    [Fact]
+    public async Task Auth_requests_past_the_budget_answer_429_with_retry_after()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var data = new TempDirectory();
+        await using var factory = new OpsideApiFactory(data.Path, new Dictionary<string, string?>
+        {
+            ["RateLimits:AuthPermitLimit"] = "2",
+            ["RateLimits:AuthWindow"] = "00:10:00",
+        });
+        using var client = factory.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 3; i++)
+        {
+            last = await client.PostAsJsonAsync("/api/auth/token", new TokenRequest("nobody@example.com", "whatever it is here"), ct);
+            statuses.Add(last.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, (HttpStatusCode)429], statuses);
+        Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
+        var retryAfter = int.Parse(Assert.Single(last.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 1, 600);
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_past_the_budget_answers_429()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var data = new TempDirectory();
+        await using var factory = new OpsideApiFactory(data.Path, new Dictionary<string, string?>
+        {
+            ["RateLimits:UserPermitLimit"] = "2",
+            ["RateLimits:UserWindow"] = "00:10:00",
+        });
+        using var ops = factory.CreateClientWithToken(TestAuth.Ops());
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+            statuses.Add((await ops.GetAsync("/api/ops/cluster", ct)).StatusCode);
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, (HttpStatusCode)429], statuses);
+    }
+}
