@@ -1,4 +1,5 @@
 using Opside.Api.Accounts;
+using Opside.Api.Amazon;
 using Opside.Api.Ops;
 using Opside.Api.RateLimiting;
 using Opside.Api.Sellers;
@@ -11,6 +12,7 @@ builder.AddOpsideWebDefaults();
 builder.AddOpsideOrleans();
 builder.AddOpsideAccounts();
 builder.AddOpsideRateLimiting();
+builder.AddOpsideAmazon();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -26,7 +28,7 @@ app.MapScalarApiReference("/docs", o => o
     .AllowAnonymous();
 app.MapOpsideDashboard();
 app.MapAuthApi();
-app.MapSellersApi();
+app.MapAmazonConnectionApi(app.MapSellersApi());
 app.MapOpsApi();
 
 await app.RunAsync();

@@ -30,6 +30,7 @@ public sealed class AuthorizationMatrixTests
         ("/openapi/", Access.Public),
         ("/docs", Access.Public),
         ("/api/auth/", Access.Public),
+        ("/api/amazon/callback", Access.Public),
         ("/dashboard", Access.Ops),
         ("/api/ops/", Access.Ops),
         ("/api/sellers/{sellerId}", Access.OwnSeller),

@@ -12,11 +12,13 @@ public static class TestAuth
 
     public static readonly string Key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
-    /// <summary>The host settings that make it trust <see cref="Key"/>.</summary>
+    /// <summary>The host settings that make it trust <see cref="Key"/>, and a fixed key for encrypting tokens at rest.</summary>
     public static Dictionary<string, string?> Settings() => new()
     {
         ["Auth:Jwt:SigningKeys:0:Id"] = KeyId,
         ["Auth:Jwt:SigningKeys:0:Key"] = Key,
+        ["Security:TokenEncryption:Keys:0:Id"] = "test-token-key-1",
+        ["Security:TokenEncryption:Keys:0:Key"] = Convert.ToBase64String(Enumerable.Range(50, 32).Select(i => (byte)i).ToArray()),
     };
 
     public static string Mint(

@@ -1,3 +1,5 @@
+using Opside.Grains.Amazon;
+
 namespace Opside.Grains.Sellers;
 
 /// <summary>One Amazon seller account managed by Opside: its profile now, its Amazon connection and sync later.</summary>
@@ -11,6 +13,14 @@ public interface ISellerGrain : IGrainWithStringKey
     /// <summary>The profile, or null when this seller id was never created.</summary>
     [Alias("profile")]
     Task<SellerProfile?> GetProfileAsync();
+
+    /// <summary>Stores (or replaces) the Amazon connection. The refresh token in it is already encrypted.</summary>
+    [Alias("connect-amazon")]
+    Task ConnectAmazonAsync(AmazonConnection connection);
+
+    /// <summary>The connection without its token, or null when not connected.</summary>
+    [Alias("amazon-connection")]
+    Task<AmazonConnectionStatus?> GetAmazonConnectionAsync();
 }
 
 [GenerateSerializer, Immutable, Alias("opside.sellers.profile")]

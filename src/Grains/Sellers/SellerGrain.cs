@@ -1,3 +1,5 @@
+using Opside.Grains.Amazon;
+
 namespace Opside.Grains.Sellers;
 
 [GrainType("seller")]
@@ -24,6 +26,16 @@ public sealed class SellerGrain(
 
     public Task<SellerProfile?> GetProfileAsync() =>
         Task.FromResult(state.State.OwnerUserId is null ? null : Profile());
+
+    public async Task ConnectAmazonAsync(AmazonConnection connection)
+    {
+        if (state.State.OwnerUserId is null)
+            throw new InvalidOperationException($"Seller {this.GetPrimaryKeyString()} does not exist.");
+        state.State.Amazon = connection;
+        await state.WriteStateAsync();
+    }
+
+    public Task<AmazonConnectionStatus?> GetAmazonConnectionAsync() => Task.FromResult(state.State.Amazon?.Status());
 
     private SellerProfile Profile() =>
         new(this.GetPrimaryKeyString(), state.State.CompanyName!, state.State.OwnerUserId!, state.State.CreatedAt);

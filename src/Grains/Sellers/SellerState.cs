@@ -1,3 +1,5 @@
+using Opside.Grains.Amazon;
+
 namespace Opside.Grains.Sellers;
 
 [GenerateSerializer, Alias("opside.sellers.seller-state")]
@@ -6,4 +8,5 @@ public sealed class SellerState
     [Id(0)] public string? CompanyName { get; set; }
     [Id(1)] public string? OwnerUserId { get; set; }
     [Id(2)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(3)] public AmazonConnection? Amazon { get; set; }
 }

@@ -28,7 +28,10 @@ public static class LoggingExtensions
                     .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
                     .ReadFrom.Configuration(builder.Configuration)
                     .ReadFrom.Services(services)
-                    .Enrich.FromLogContext();
+                    .Enrich.FromLogContext()
+                    // Secrets (refresh and access tokens, passwords) never reach a sink, whichever way they were logged.
+                    .Destructure.With<SecretMaskingPolicy>()
+                    .Enrich.With<SecretMaskingPolicy>();
                 if (development)
                     logger.Enrich.With<CorrelationSuffixEnricher>().WriteTo.Console(outputTemplate: DevelopmentTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
                 else

@@ -19,6 +19,8 @@ public static class WebDefaultsExtensions
                 context.ProblemDetails.Extensions["correlationId"] = correlationId;
         });
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        // Enums travel by name ("Claimable", "Website"), as the REST contract shows them.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         // Minimal APIs answer a bad body or parameter with a bare 400 unless told to throw; throwing lets
         // the exception handler say which parameter was wrong, in problem details, in every environment.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

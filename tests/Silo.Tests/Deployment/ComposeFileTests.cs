@@ -339,6 +339,8 @@ internal static partial class OptionKeys
         (typeof(BootstrapOpsOptions), BootstrapOpsOptions.Section),
         (typeof(LockoutOptions), LockoutOptions.Section),
         (typeof(RateLimitOptions), RateLimitOptions.Section),
+        (typeof(TokenEncryptionOptions), TokenEncryptionOptions.Section),
+        (typeof(Opside.Grains.Amazon.AmazonOptions), Opside.Grains.Amazon.AmazonOptions.Section),
     ];
 
     /// <summary>Filled from elsewhere, not bound from its section.</summary>

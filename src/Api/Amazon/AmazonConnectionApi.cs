@@ -1,0 +1,151 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Opside.Api.Sellers;
+using Opside.Grains.Amazon;
+using Opside.Grains.Sellers;
+using Opside.Silo.Security;
+
+namespace Opside.Api.Amazon;
+
+/// <summary>Connecting a seller's Amazon account: the website consent flow and self-authorisation.</summary>
+public static class AmazonConnectionApi
+{
+    public static IEndpointRouteBuilder MapAmazonConnectionApi(this IEndpointRouteBuilder endpoints, RouteGroupBuilder seller)
+    {
+        seller.MapPost("/amazon/authorize", AuthorizeAsync).WithTags("Amazon").WithSummary("A Seller Central consent link for this seller.");
+        seller.MapPut("/amazon/connection", ConnectSelfAuthorizedAsync).WithTags("Amazon").WithSummary("Connects with a self-authorised refresh token.");
+        seller.MapGet("/amazon/connection", GetConnectionAsync).WithTags("Amazon").WithSummary("The Amazon connection, without its token.");
+        // Amazon sends the seller's browser here, with no Opside token: the state proves who asked.
+        endpoints.MapGet("/api/amazon/callback", CallbackAsync).WithTags("Amazon").AllowAnonymous().ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<ConsentLink>, ValidationProblem, ProblemHttpResult>> AuthorizeAsync(
+        string sellerId, AuthorizeRequest request, IOptions<AmazonOptions> options, IGrainFactory grains)
+    {
+        var amazon = options.Value;
+        if (Problems(request.Region, request.MarketplaceIds, amazon) is { Count: > 0 } problems)
+            return TypedResults.ValidationProblem(problems, title: "The authorization request is not valid.");
+        if (string.IsNullOrWhiteSpace(amazon.ApplicationId))
+            return NotConfigured();
+        if (await grains.GetGrain<ISellerGrain>(sellerId).GetProfileAsync() is null)
+            return SellersApi.NotFound();
+
+        var state = Base64Url(RandomNumberGenerator.GetBytes(32));
+        await grains.GetGrain<IAmazonConsentGrain>(state).IssueAsync(new ConsentRequest(sellerId, Region(request.Region!, amazon), request.MarketplaceIds!), amazon.ConsentLifetime);
+
+        var region = amazon.Regions[request.Region!];
+        var query = new Dictionary<string, string?> { ["application_id"] = amazon.ApplicationId, ["state"] = state };
+        if (amazon.DraftApp)
+            query["version"] = "beta";
+        if (!string.IsNullOrWhiteSpace(amazon.RedirectUri))
+            query["redirect_uri"] = amazon.RedirectUri;
+        var link = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(region.SellerCentralUrl.TrimEnd('/') + "/apps/authorize/consent", query);
+        return TypedResults.Ok(new ConsentLink(link));
+    }
+
+    private static async Task<RedirectHttpResult> CallbackAsync(
+        string? state,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "selling_partner_id")] string? sellingPartnerId,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "spapi_oauth_code")] string? code,
+        IOptions<AmazonOptions> options, IGrainFactory grains, LwaClient lwa, RefreshTokenProtector protector,
+        TimeProvider time, ILogger<LwaClient> logger, CancellationToken cancellationToken)
+    {
+        var frontEnd = options.Value.FrontEndUrl;
+        // The state is checked before anything else: without a live one, the rest of the query is not trusted.
+        var consent = string.IsNullOrEmpty(state) ? null : await grains.GetGrain<IAmazonConsentGrain>(state).RedeemAsync();
+        if (consent is null)
+            return Back(frontEnd, "error", "invalid_state");
+        if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(sellingPartnerId))
+            return Back(frontEnd, "error", "missing_code");
+
+        LwaGrant? grant;
+        try
+        {
+            grant = await lwa.ExchangeCodeAsync(code, cancellationToken);
+        }
+        catch (HttpRequestException ex)
+        {
+            logger.LogWarning(ex, "Login with Amazon failed while exchanging a consent code for seller {SellerId}", consent.SellerId);
+            return Back(frontEnd, "error", "amazon_unavailable");
+        }
+
+        if (grant?.RefreshToken is not { Length: > 0 } refreshToken)
+            return Back(frontEnd, "error", "authorization_refused");
+
+        await grains.GetGrain<ISellerGrain>(consent.SellerId).ConnectAmazonAsync(new AmazonConnection(
+            sellingPartnerId, consent.Region, consent.MarketplaceIds, protector.Protect(refreshToken), AmazonAuthorization.Website, time.GetUtcNow()));
+        return Back(frontEnd, "connected", "true");
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ConnectSelfAuthorizedAsync(
+        string sellerId, ConnectionRequest request, IOptions<AmazonOptions> options, IGrainFactory grains,
+        LwaClient lwa, RefreshTokenProtector protector, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var amazon = options.Value;
+        var problems = Problems(request.Region, request.MarketplaceIds, amazon);
+        if (string.IsNullOrWhiteSpace(request.RefreshToken))
+            problems["refreshToken"] = ["A refresh token is required."];
+        if (string.IsNullOrWhiteSpace(request.SellingPartnerId))
+            problems["sellingPartnerId"] = ["The selling partner id is required."];
+        if (problems.Count > 0)
+            return TypedResults.ValidationProblem(problems, title: "The connection is not valid.");
+        if (await grains.GetGrain<ISellerGrain>(sellerId).GetProfileAsync() is null)
+            return SellersApi.NotFound();
+
+        LwaGrant? grant;
+        try
+        {
+            grant = await lwa.RefreshAsync(request.RefreshToken!, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Login with Amazon is not answering; try again shortly.");
+        }
+
+        if (grant is null)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Login with Amazon refused the refresh token.");
+
+        await grains.GetGrain<ISellerGrain>(sellerId).ConnectAmazonAsync(new AmazonConnection(
+            request.SellingPartnerId!.Trim(), Region(request.Region!, amazon), request.MarketplaceIds!,
+            protector.Protect(request.RefreshToken!), AmazonAuthorization.SelfAuthorized, time.GetUtcNow()));
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<Ok<ConnectionView>> GetConnectionAsync(string sellerId, IGrainFactory grains) =>
+        TypedResults.Ok(await grains.GetGrain<ISellerGrain>(sellerId).GetAmazonConnectionAsync() is { } status
+            ? new ConnectionView(true, status.SellingPartnerId, status.Region, status.MarketplaceIds, status.Method, status.ConnectedAt)
+            : new ConnectionView(false, null, null, [], null, null));
+
+    private static Dictionary<string, string[]> Problems(string? region, IReadOnlyList<string>? marketplaceIds, AmazonOptions amazon)
+    {
+        var problems = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(region) || !amazon.Regions.ContainsKey(region))
+            problems["region"] = [$"The region must be one of {string.Join(", ", amazon.Regions.Keys)}."];
+        if (marketplaceIds is not { Count: > 0 } || marketplaceIds.Any(string.IsNullOrWhiteSpace))
+            problems["marketplaceIds"] = ["At least one marketplace id is required."];
+        return problems;
+    }
+
+    /// <summary>The region name as configured (NA, EU, FE), whatever case the caller used.</summary>
+    private static string Region(string requested, AmazonOptions amazon) =>
+        amazon.Regions.Keys.First(k => string.Equals(k, requested, StringComparison.OrdinalIgnoreCase));
+
+    private static ProblemHttpResult NotConfigured() => TypedResults.Problem(
+        statusCode: StatusCodes.Status503ServiceUnavailable, title: "Opside's Amazon app is not configured (Amazon:ApplicationId).");
+
+    private static RedirectHttpResult Back(string frontEnd, string key, string value) =>
+        TypedResults.Redirect(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(frontEnd, key, value));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+public sealed record AuthorizeRequest(string? Region, IReadOnlyList<string>? MarketplaceIds);
+
+public sealed record ConsentLink(string ConsentUrl);
+
+public sealed record ConnectionView(
+    bool Connected, string? SellingPartnerId, string? Region, IReadOnlyList<string> MarketplaceIds, AmazonAuthorization? Method, DateTimeOffset? ConnectedAt);
+
+public sealed record ConnectionRequest(string? RefreshToken, string? SellingPartnerId, string? Region, IReadOnlyList<string>? MarketplaceIds);

@@ -1,0 +1,64 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Opside.Grains.Amazon;
+
+/// <summary>
+/// Opside's Amazon app and the endpoints it talks to, configurable so that the sandbox can stand in for
+/// Amazon. Bound from <c>Amazon</c>.
+/// </summary>
+public sealed class AmazonOptions : IValidatableObject
+{
+    public const string Section = "Amazon";
+
+    public string LwaTokenEndpoint { get; set; } = "https://api.amazon.com/auth/o2/token";
+
+    public string? ClientId { get; set; }
+
+    /// <summary>A secret: give it through the environment, never in appsettings.</summary>
+    public string? ClientSecret { get; set; }
+
+    public string? ApplicationId { get; set; }
+
+    /// <summary>While the app is in Draft, consent links need version=beta.</summary>
+    public bool DraftApp { get; set; }
+
+    /// <summary>Opside's callback as registered with Amazon; sent as redirect_uri when set.</summary>
+    public string? RedirectUri { get; set; }
+
+    /// <summary>How long a consent link's single-use state stays redeemable.</summary>
+    public TimeSpan ConsentLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Where the seller's browser lands after the callback, with ?connected=true or ?error=….</summary>
+    public string FrontEndUrl { get; set; } = "http://localhost:5080/";
+
+    public IDictionary<string, AmazonRegionOptions> Regions { get; set; } = new Dictionary<string, AmazonRegionOptions>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["NA"] = new() { Endpoint = "https://sellingpartnerapi-na.amazon.com", SellerCentralUrl = "https://sellercentral.amazon.com" },
+        ["EU"] = new() { Endpoint = "https://sellingpartnerapi-eu.amazon.com", SellerCentralUrl = "https://sellercentral-europe.amazon.com" },
+        ["FE"] = new() { Endpoint = "https://sellingpartnerapi-fe.amazon.com", SellerCentralUrl = "https://sellercentral.amazon.co.jp" },
+    };
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!Uri.TryCreate(LwaTokenEndpoint, UriKind.Absolute, out _))
+            yield return new ValidationResult($"{Section}:LwaTokenEndpoint must be an absolute URL, got '{LwaTokenEndpoint}'.");
+        if (ConsentLifetime <= TimeSpan.Zero || ConsentLifetime > TimeSpan.FromHours(1))
+            yield return new ValidationResult($"{Section}:ConsentLifetime must be between 00:00:01 and 01:00:00, got {ConsentLifetime}.");
+        if (!Uri.TryCreate(FrontEndUrl, UriKind.Absolute, out _))
+            yield return new ValidationResult($"{Section}:FrontEndUrl must be an absolute URL, got '{FrontEndUrl}'.");
+        foreach (var (name, region) in Regions)
+        {
+            if (!Uri.TryCreate(region.Endpoint, UriKind.Absolute, out _))
+                yield return new ValidationResult($"{Section}:Regions:{name}:Endpoint must be an absolute URL, got '{region.Endpoint}'.");
+            if (!Uri.TryCreate(region.SellerCentralUrl, UriKind.Absolute, out _))
+                yield return new ValidationResult($"{Section}:Regions:{name}:SellerCentralUrl must be an absolute URL, got '{region.SellerCentralUrl}'.");
+        }
+    }
+}
+
+public sealed class AmazonRegionOptions
+{
+    public string Endpoint { get; set; } = "";
+
+    public string SellerCentralUrl { get; set; } = "";
+}
