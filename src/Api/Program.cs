@@ -13,6 +13,7 @@ builder.AddOpsideOrleans();
 builder.AddOpsideAccounts();
 builder.AddOpsideRateLimiting();
 builder.AddOpsideAmazon();
+builder.AddDevelopmentSandbox();
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
@@ -27,6 +28,8 @@ app.MapScalarApiReference("/docs", o => o
     .DisableDefaultFonts())
     .AllowAnonymous();
 app.MapOpsideDashboard();
+// Where a browser lands by default (also after the Amazon consent flow): the API reference.
+app.MapGet("/", () => Results.Redirect("/docs/")).AllowAnonymous().ExcludeFromDescription();
 app.MapAuthApi();
 app.MapAmazonConnectionApi(app.MapSellersApi());
 app.MapOpsApi();

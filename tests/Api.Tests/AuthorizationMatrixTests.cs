@@ -26,6 +26,7 @@ public sealed class AuthorizationMatrixTests
     private static readonly (string Prefix, Access Access)[] Classification =
     [
         ("/health/", Access.Public),
+        ("/", Access.Public),
         ("/metrics", Access.Public),
         ("/openapi/", Access.Public),
         ("/docs", Access.Public),
@@ -61,7 +62,10 @@ public sealed class AuthorizationMatrixTests
         var failures = new List<string>();
         foreach (var (pattern, methods) in routes)
         {
-            var access = Classification.Where(c => pattern.StartsWith(c.Prefix, StringComparison.OrdinalIgnoreCase)).Select(c => (Access?)c.Access).FirstOrDefault();
+            var access = Classification
+                .Where(c => c.Prefix == "/" ? pattern == "/" : pattern.StartsWith(c.Prefix, StringComparison.OrdinalIgnoreCase))
+                .Select(c => (Access?)c.Access)
+                .FirstOrDefault();
             if (access is null)
             {
                 failures.Add($"{pattern}: no access class; add it to {nameof(Classification)}");

@@ -26,6 +26,8 @@ public sealed class OpsideApiFactory : WebApplicationFactory<Program>
             ["Storage:DataDirectory"] = dataDirectory,
             ["Cluster:Provider"] = "Localhost",
             ["RateLimits:AuthPermitLimit"] = "10000",
+            // Tests start their own sandbox on a free port when they need one.
+            ["Amazon:Sandbox:Enabled"] = "false",
             ["Auth:BootstrapOps:Email"] = OpsEmail,
             ["Auth:BootstrapOps:Password"] = OpsPassword,
         };

@@ -20,7 +20,12 @@ public static class WebDefaultsExtensions
         });
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         // Enums travel by name ("Claimable", "Website"), as the REST contract shows them.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        // URLs keep their '&' instead of \u0026: bodies are application/json under nosniff, never inlined in HTML.
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
         // Minimal APIs answer a bad body or parameter with a bare 400 unless told to throw; throwing lets
         // the exception handler say which parameter was wrong, in problem details, in every environment.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
