@@ -4,7 +4,9 @@ using Orleans.Providers;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Orleans.Dashboard;
+using Opside.Grains.Amazon;
 using Opside.Silo.Diagnostics;
+using Opside.Silo.Security;
 using Opside.Silo.Storage;
 using Opside.Silo.Storage.Postgres;
 using Opside.Silo.Storage.Sqlite;
@@ -44,6 +46,10 @@ public static class SiloHostingExtensions
             silo.AddActivityPropagation();
             silo.AddDashboard(o => o.HideTrace = !builder.Environment.IsDevelopment());
         });
+
+        // Grains reach Amazon with the seller's decrypted refresh token (sync, next).
+        builder.Services.AddOpsideAmazonClient();
+        builder.Services.AddOpsideTokenProtection();
 
         builder.Services.AddOpsideStorageHealthCheck(settings.Storage);
         builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthTags.Ready], timeout: StorageHealthCheck.Timeout);

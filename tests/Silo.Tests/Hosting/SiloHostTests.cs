@@ -35,21 +35,24 @@ public sealed class SiloHostTests
         Assert.True(File.Exists(Path.Combine(data.Path, "opside.db")));
     }
 
-    [Fact]
-    public async Task Outside_development_the_silo_host_refuses_to_start_without_signing_keys()
+    [Theory]
+    [InlineData("Auth:Jwt:SigningKeys")]
+    [InlineData("Security:TokenEncryption:Keys")]
+    public async Task Outside_development_the_silo_host_refuses_to_start_without_a_key(string missing)
     {
         using var data = new TempDirectory();
-        await using var factory = SiloHost(data.Path, "Production", withKeys: false);
+        var keys = TestAuth.Settings().Where(s => !s.Key.StartsWith(missing, StringComparison.Ordinal)).ToDictionary();
+        await using var factory = SiloHost(data.Path, "Production", keys);
 
         var failure = Assert.ThrowsAny<Microsoft.Extensions.Options.OptionsValidationException>(() => factory.CreateClient());
 
-        Assert.Contains("Auth:Jwt:SigningKeys", failure.Message, StringComparison.Ordinal);
+        Assert.Contains(missing, failure.Message, StringComparison.Ordinal);
     }
 
-    private static WebApplicationFactory<SiloProgram> SiloHost(string dataDirectory, string environment, bool withKeys = true) =>
+    private static WebApplicationFactory<SiloProgram> SiloHost(string dataDirectory, string environment, Dictionary<string, string?>? keys = null) =>
         new WebApplicationFactory<SiloProgram>().WithWebHostBuilder(builder =>
         {
-            foreach (var (key, value) in withKeys ? TestAuth.Settings() : [])
+            foreach (var (key, value) in keys ?? TestAuth.Settings())
                 builder.UseSetting(key, value);
             builder.UseEnvironment(environment);
             builder.UseSetting("Orleans:SiloPort", FreePort.Next().ToString(CultureInfo.InvariantCulture));

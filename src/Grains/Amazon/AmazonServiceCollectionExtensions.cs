@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Opside.Grains.Amazon;
+
+public static class AmazonServiceCollectionExtensions
+{
+    /// <summary>The Amazon client parts every host needs: options, Login with Amazon, and the per-seller access-token cache.</summary>
+    public static IServiceCollection AddOpsideAmazonClient(this IServiceCollection services)
+    {
+        services.AddOptions<AmazonOptions>().BindConfiguration(AmazonOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<LwaClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
+            // The access-token cache is a singleton holding its client for the process lifetime: pooled
+            // connections are recycled instead, so DNS changes at Amazon are still picked up.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton(sp => new LwaAccessTokens(sp.GetRequiredService<LwaClient>(), sp.GetRequiredService<TimeProvider>()));
+        return services;
+    }
+}
