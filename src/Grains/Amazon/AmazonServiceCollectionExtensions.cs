@@ -5,7 +5,10 @@ namespace Opside.Grains.Amazon;
 
 public static class AmazonServiceCollectionExtensions
 {
-    /// <summary>The Amazon client parts every host needs: options, Login with Amazon, and the per-seller access-token cache.</summary>
+    /// <summary>
+    /// The Amazon client parts every host needs: options, Login with Amazon, the per-seller access-token cache
+    /// and the per-seller, per-operation rate limits.
+    /// </summary>
     public static IServiceCollection AddOpsideAmazonClient(this IServiceCollection services)
     {
         services.AddOptions<AmazonOptions>().BindConfiguration(AmazonOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -15,6 +18,7 @@ public static class AmazonServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.TryAddSingleton(sp => new LwaAccessTokens(sp.GetRequiredService<LwaClient>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new SpApiRateLimiter(sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }
