@@ -21,7 +21,7 @@ public sealed class JwtOptions : IValidatableObject
     /// appending the new one, waiting one token lifetime, then removing the old one. Empty in Development
     /// means a random key for this process only.
     /// </summary>
-    public IList<SigningKeyOptions> SigningKeys { get; set; } = [];
+    public IList<ConfiguredKey> SigningKeys { get; set; } = [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -42,25 +42,5 @@ public sealed class JwtOptions : IValidatableObject
 
         foreach (var duplicate in SigningKeys.GroupBy(k => k.Id, StringComparer.Ordinal).Where(g => g.Count() > 1))
             yield return new ValidationResult($"{Section}:SigningKeys has the id '{duplicate.Key}' more than once.");
-    }
-}
-
-public sealed class SigningKeyOptions
-{
-    public string Id { get; set; } = "";
-
-    /// <summary>Base64 of the key bytes. A secret: give it through the environment, never in appsettings.</summary>
-    public string Key { get; set; } = "";
-
-    internal byte[]? Bytes()
-    {
-        try
-        {
-            return Convert.FromBase64String(Key);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 }

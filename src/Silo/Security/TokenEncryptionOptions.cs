@@ -18,7 +18,7 @@ public sealed class TokenEncryptionOptions : IValidatableObject
     /// key is rotated by appending the new one, re-encrypting the stored tokens, then removing the old one.
     /// Empty in Development means a random key for this process only.
     /// </summary>
-    public IList<TokenEncryptionKeyOptions> Keys { get; set; } = [];
+    public IList<ConfiguredKey> Keys { get; set; } = [];
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -48,25 +48,5 @@ public sealed class TokenEncryptionOptions : IValidatableObject
         }
 
         return true;
-    }
-}
-
-public sealed class TokenEncryptionKeyOptions
-{
-    public string Id { get; set; } = "";
-
-    /// <summary>Base64 of the key bytes. A secret: give it through the environment, never in appsettings.</summary>
-    public string Key { get; set; } = "";
-
-    internal byte[]? Bytes()
-    {
-        try
-        {
-            return Convert.FromBase64String(Key);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 }

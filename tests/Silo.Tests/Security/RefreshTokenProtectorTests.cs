@@ -85,7 +85,7 @@ public sealed class RefreshTokenProtectorTests
     {
         // Same bytes under two ids: only the associated data can tell the labels apart.
         var old = Key("old");
-        var current = new TokenEncryptionKeyOptions { Id = "current", Key = old.Key };
+        var current = new ConfiguredKey { Id = "current", Key = old.Key };
         var protector = Create(old, current);
         var stored = protector.Protect(Token);
         Assert.StartsWith("v1.current.", stored, StringComparison.Ordinal);
@@ -176,7 +176,7 @@ public sealed class RefreshTokenProtectorTests
         Assert.True(Create(Key("k1")).NeedsRotation(Token));
     }
 
-    private static void AssertLeaksNothing(CryptographicException error, params TokenEncryptionKeyOptions[] keys)
+    private static void AssertLeaksNothing(CryptographicException error, params ConfiguredKey[] keys)
     {
         var everything = error.ToString();
         Assert.DoesNotContain(Token, everything, StringComparison.Ordinal);

@@ -106,7 +106,7 @@ public sealed class TokenProtectionHostingTests
     [Fact]
     public void A_protector_built_by_hand_refuses_a_malformed_key_too()
     {
-        var error = Assert.Throws<OptionsValidationException>(() => Create(new TokenEncryptionKeyOptions { Id = "k1", Key = "c2hvcnQ=" }));
+        var error = Assert.Throws<OptionsValidationException>(() => Create(new ConfiguredKey { Id = "k1", Key = "c2hvcnQ=" }));
 
         Assert.Contains("Security:TokenEncryption:Keys:0:Key", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("c2hvcnQ=", error.Message, StringComparison.Ordinal);
