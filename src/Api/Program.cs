@@ -31,6 +31,7 @@ app.MapOpsideDashboard();
 // Where a browser lands by default (also after the Amazon consent flow): the API reference.
 app.MapGet("/", () => Results.Redirect("/docs/")).AllowAnonymous().ExcludeFromDescription();
 app.MapAuthApi();
+app.MapDashboardSignIn();
 app.MapAmazonConnectionApi(app.MapSellersApi());
 app.MapOpsApi();
 

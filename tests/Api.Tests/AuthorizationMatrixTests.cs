@@ -31,6 +31,7 @@ public sealed class AuthorizationMatrixTests
         ("/openapi/", Access.Public),
         ("/docs", Access.Public),
         ("/api/auth/", Access.Public),
+        ("/signin", Access.Public),
         ("/api/amazon/callback", Access.Public),
         ("/dashboard", Access.Ops),
         ("/api/ops/", Access.Ops),

@@ -8,6 +8,7 @@ public static class AccountsExtensions
         builder.Services.AddOptions<LockoutOptions>().BindConfiguration(LockoutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Credentials>();
         builder.Services.AddSingleton<AccessTokenIssuer>();
+        builder.Services.AddSingleton<SignIn>();
         builder.Services.AddHostedService<OpsBootstrapService>();
         return builder;
     }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Opside.Api.RateLimiting;
 using Opside.Grains.Accounts;
 
@@ -41,24 +40,8 @@ public static class AuthApi
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueTokenAsync(
-        TokenRequest request, Credentials credentials, AccessTokenIssuer issuer, IGrainFactory grains,
-        IOptions<LockoutOptions> lockout, TimeProvider time)
-    {
-        var email = Credentials.NormaliseEmail(request.Email);
-        var user = email is null ? null : grains.GetGrain<IUserGrain>(email);
-        var stored = user is null ? null : await user.GetCredentialsAsync();
-        var password = request.Password ?? "";
-        var matches = await Task.Run(() => credentials.Verify(stored?.PasswordHash, password));
-
-        if (stored is null || user is null)
-            return Refused();
-        if (stored.LockedUntil > time.GetUtcNow())
-            return Refused();
-
-        var policy = new LockoutPolicy(lockout.Value.MaxFailedAttempts, lockout.Value.Duration);
-        await user.RecordSignInAsync(matches, policy);
-        return matches ? TypedResults.Ok(issuer.Issue(stored)) : Refused();
-    }
+        TokenRequest request, SignIn signIn) =>
+        await signIn.TryAsync(request.Email, request.Password) is { } token ? TypedResults.Ok(token) : Refused();
 
     // One answer for an unknown email, a wrong password and a locked account: none confirms that an account exists.
     private static ProblemHttpResult Refused() => TypedResults.Problem(

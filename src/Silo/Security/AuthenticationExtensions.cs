@@ -7,6 +7,9 @@ namespace Opside.Silo.Security;
 
 public static class AuthenticationExtensions
 {
+    /// <summary>The cookie the dashboard sign-in page leaves; read only for /dashboard requests without a bearer header.</summary>
+    public const string DashboardCookie = "opside_dashboard";
+
     /// <summary>
     /// Bearer tokens validated against the configured keys, issuer, audience and expiry; the Ops policy; and a
     /// fallback policy that makes every endpoint require a signed-in user unless it says otherwise, so a new
@@ -22,6 +25,18 @@ public static class AuthenticationExtensions
             .Configure<SigningKeyRing, IOptions<JwtOptions>>((bearer, ring, jwt) =>
             {
                 bearer.MapInboundClaims = false;
+                bearer.Events = new JwtBearerEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        var request = context.Request;
+                        if (request.Headers.Authorization.Count == 0 &&
+                            request.Path.StartsWithSegments(Web.DashboardEndpoints.RoutePrefix) &&
+                            request.Cookies.TryGetValue(DashboardCookie, out var token))
+                            context.Token = token;
+                        return Task.CompletedTask;
+                    },
+                };
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = jwt.Value.Issuer,

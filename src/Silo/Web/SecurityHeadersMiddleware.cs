@@ -15,7 +15,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
         "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-src blob:; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
-    private static readonly PathString[] Pages = ["/docs", DashboardEndpoints.RoutePrefix];
+    private static readonly PathString[] Pages = ["/docs", DashboardEndpoints.RoutePrefix, "/signin"];
 
     public Task InvokeAsync(HttpContext context)
     {
