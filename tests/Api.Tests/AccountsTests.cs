@@ -10,13 +10,12 @@ namespace Opside.Api.Tests;
 /// <summary>Sign-up, sign-in, lockout and what a token proves.</summary>
 public sealed class AccountsTests : IAsyncLifetime
 {
-    private readonly TempDirectory _data = new();
     private OpsideApiFactory _factory = null!;
     private HttpClient _client = null!;
 
     public ValueTask InitializeAsync()
     {
-        _factory = new OpsideApiFactory(_data.Path, new Dictionary<string, string?> { ["Auth:Lockout:MaxFailedAttempts"] = "3" });
+        _factory = new OpsideApiFactory(new Dictionary<string, string?> { ["Auth:Lockout:MaxFailedAttempts"] = "3" });
         _client = _factory.CreateClient();
         return ValueTask.CompletedTask;
     }
@@ -25,7 +24,6 @@ public sealed class AccountsTests : IAsyncLifetime
     {
         _client.Dispose();
         await _factory.DisposeAsync();
-        _data.Dispose();
     }
 
     [Fact]

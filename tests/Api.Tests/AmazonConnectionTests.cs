@@ -13,7 +13,6 @@ public sealed class AmazonConnectionTests : IAsyncLifetime
 {
     private const string FrontEnd = "https://app.opside.test/connected";
 
-    private readonly TempDirectory _data = new();
     private SandboxServer _sandbox = null!;
     private OpsideApiFactory _factory = null!;
     private HttpClient _anonymous = null!;
@@ -24,7 +23,7 @@ public sealed class AmazonConnectionTests : IAsyncLifetime
         var settings = _sandbox.OpsideSettings();
         settings["Amazon:FrontEndUrl"] = FrontEnd;
         settings["Amazon:RedirectUri"] = "http://localhost/api/amazon/callback";
-        _factory = new OpsideApiFactory(_data.Path, settings);
+        _factory = new OpsideApiFactory(settings);
         _anonymous = _factory.CreateClient(new() { AllowAutoRedirect = false });
     }
 
@@ -33,7 +32,6 @@ public sealed class AmazonConnectionTests : IAsyncLifetime
         _anonymous.Dispose();
         await _factory.DisposeAsync();
         await _sandbox.DisposeAsync();
-        _data.Dispose();
     }
 
     [Fact]
@@ -43,7 +41,7 @@ public sealed class AmazonConnectionTests : IAsyncLifetime
         var (account, token) = await AccountSteps.RegisterSellerAsync(_anonymous);
         using var seller = _factory.CreateClientWithToken(token);
 
-        var callback = await ConsentAsync(seller, account.SellerId, ct);
+        var callback = await AmazonSteps.ConsentAsync(seller, account.SellerId, ct);
         var answer = await _anonymous.GetAsync(callback, ct);
         var replay = await _anonymous.GetAsync(callback, ct);
 
@@ -65,8 +63,8 @@ public sealed class AmazonConnectionTests : IAsyncLifetime
         var (account, token) = await AccountSteps.RegisterSellerAsync(_anonymous);
         using var seller = _factory.CreateClientWithToken(token);
 
-        var first = await LinkAsync(seller, account.SellerId, ct);
-        var second = await LinkAsync(seller, account.SellerId, ct);
+        var first = await AmazonSteps.LinkAsync(seller, account.SellerId, ct);
+        var second = await AmazonSteps.LinkAsync(seller, account.SellerId, ct);
 
         var query = QueryHelpers.ParseQuery(first.Query);
         Assert.StartsWith(_sandbox.BaseAddress + "apps/authorize/consent", first.ToString(), StringComparison.Ordinal);
@@ -84,7 +82,7 @@ public sealed class AmazonConnectionTests : IAsyncLifetime
         using var seller = _factory.CreateClientWithToken(token);
 
         var forged = await _anonymous.GetAsync("/api/amazon/callback?state=forged&selling_partner_id=A1&spapi_oauth_code=ANx", ct);
-        var link = await LinkAsync(seller, account.SellerId, ct);
+        var link = await AmazonSteps.LinkAsync(seller, account.SellerId, ct);
         var state = QueryHelpers.ParseQuery(link.Query)["state"].ToString();
         var refused = await _anonymous.GetAsync($"/api/amazon/callback?state={state}&selling_partner_id=A1&spapi_oauth_code=ANnot-issued", ct);
 
@@ -101,13 +99,12 @@ public sealed class AmazonConnectionTests : IAsyncLifetime
         settings["Amazon:FrontEndUrl"] = FrontEnd;
         settings["Amazon:RedirectUri"] = "http://localhost/api/amazon/callback";
         settings["Amazon:ConsentLifetime"] = "00:00:01";
-        using var data = new TempDirectory();
-        await using var factory = new OpsideApiFactory(data.Path, settings);
+        await using var factory = new OpsideApiFactory(settings);
         using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
         var (account, token) = await AccountSteps.RegisterSellerAsync(anonymous);
         using var seller = factory.CreateClientWithToken(token);
 
-        var callback = await ConsentAsync(seller, account.SellerId, ct);
+        var callback = await AmazonSteps.ConsentAsync(seller, account.SellerId, ct);
         // Let the one-second state lapse; the code itself is still valid, only the state is stale.
         await Task.Delay(TimeSpan.FromSeconds(1.5), ct);
         var answer = await anonymous.GetAsync(callback, ct);
@@ -155,7 +152,7 @@ public sealed class AmazonConnectionTests : IAsyncLifetime
         var needle = Encoding.UTF8.GetBytes(refreshToken);
         var secretPart = Encoding.UTF8.GetBytes(refreshToken["Atzr|".Length..]);
         // The database and its write-ahead log; the .lock file holds no data (and is held exclusively).
-        var files = Directory.GetFiles(_data.Path, "opside.db*").Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)).ToList();
+        var files = Directory.GetFiles(_factory.DataDirectory, "opside.db*").Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(files);
         var contents = new List<byte[]>();
         foreach (var file in files)
@@ -170,24 +167,6 @@ public sealed class AmazonConnectionTests : IAsyncLifetime
         Assert.Contains(contents, bytes => bytes.AsSpan().IndexOf("\"ProtectedRefreshToken\":\"v1."u8) >= 0);
         Assert.DoesNotContain(_factory.Logs.Events, e => e.RenderMessage().Contains(refreshToken, StringComparison.Ordinal) ||
             e.Properties.Values.Any(v => v.ToString().Contains(refreshToken, StringComparison.Ordinal)));
-    }
-
-    private static async Task<string> ConsentAsync(HttpClient seller, string sellerId, CancellationToken ct)
-    {
-        var link = await LinkAsync(seller, sellerId, ct);
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        var consent = await browser.GetAsync(link, ct);
-        Assert.Equal(HttpStatusCode.Redirect, consent.StatusCode);
-        var callback = consent.Headers.Location!;
-        Assert.Equal("/api/amazon/callback", callback.AbsolutePath);
-        return callback.PathAndQuery;
-    }
-
-    private static async Task<Uri> LinkAsync(HttpClient seller, string sellerId, CancellationToken ct)
-    {
-        var response = await seller.PostAsJsonAsync($"/api/sellers/{sellerId}/amazon/authorize", new AuthorizeRequest("NA", ["ATVPDKIKX0DER"]), ct);
-        response.EnsureSuccessStatusCode();
-        return new Uri((await response.Content.ReadFromJsonAsync<ConsentLink>(ct))!.ConsentUrl);
     }
 
     private static async Task<byte[]> ReadSharedAsync(string path, CancellationToken ct)

@@ -11,13 +11,12 @@ public sealed class ApiHostTests : IAsyncLifetime
     /// <summary>129 characters: one more than the longest id accepted.</summary>
     private const string TooLongCorrelationId = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx";
 
-    private readonly TempDirectory _data = new();
     private OpsideApiFactory _factory = null!;
     private HttpClient _client = null!;
 
     public ValueTask InitializeAsync()
     {
-        _factory = new OpsideApiFactory(_data.Path);
+        _factory = new OpsideApiFactory();
         _client = _factory.CreateClient();
         return ValueTask.CompletedTask;
     }
@@ -26,7 +25,6 @@ public sealed class ApiHostTests : IAsyncLifetime
     {
         _client.Dispose();
         await _factory.DisposeAsync();
-        _data.Dispose();
     }
 
     [Fact]
@@ -147,8 +145,7 @@ public sealed class ApiHostTests : IAsyncLifetime
     public async Task Hosts_sharing_a_process_write_only_to_their_own_log_sinks()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var otherData = new TempDirectory();
-        await using var other = new OpsideApiFactory(otherData.Path);
+        await using var other = new OpsideApiFactory();
         using var otherClient = other.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, $"{ProbeEndpoints.Prefix}/isolated")
         {

@@ -10,8 +10,7 @@ public sealed class ApiProductionTests
     [Fact]
     public async Task An_unhandled_exception_answers_a_500_problem_without_internal_detail()
     {
-        using var data = new TempDirectory();
-        await using var factory = new OpsideApiFactory(data.Path, environment: "Production");
+        await using var factory = new OpsideApiFactory(environment: "Production");
         using var client = factory.CreateClient();
 
         var response = await client.GetAsync($"{ProbeEndpoints.Prefix}/boom", TestContext.Current.CancellationToken);
@@ -30,8 +29,7 @@ public sealed class ApiProductionTests
     public async Task Https_responses_carry_hsts_and_plain_http_is_redirected_to_https()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDirectory();
-        await using var factory = new OpsideApiFactory(data.Path, new Dictionary<string, string?> { ["https_port"] = "443" }, environment: "Production");
+        await using var factory = new OpsideApiFactory(new Dictionary<string, string?> { ["https_port"] = "443" }, environment: "Production");
         using var https = factory.CreateClient(new() { BaseAddress = new Uri("https://api.opside.test/"), AllowAutoRedirect = false });
         using var http = factory.CreateClient(new() { BaseAddress = new Uri("http://api.opside.test/"), AllowAutoRedirect = false });
 
@@ -48,8 +46,7 @@ public sealed class ApiProductionTests
     public async Task The_dashboard_answers_ops_users_only()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDirectory();
-        await using var factory = new OpsideApiFactory(data.Path, environment: "Production");
+        await using var factory = new OpsideApiFactory(environment: "Production");
         using var anonymous = factory.CreateClient();
         using var seller = factory.CreateClientWithToken(TestAuth.Mint("Seller", sellerId: "s-1"));
         using var ops = factory.CreateClientWithToken(TestAuth.Ops());

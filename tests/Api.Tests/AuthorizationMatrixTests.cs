@@ -44,8 +44,7 @@ public sealed class AuthorizationMatrixTests
     public async Task Every_route_answers_each_caller_as_its_access_class_says()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDirectory();
-        await using var factory = new OpsideApiFactory(data.Path);
+        await using var factory = new OpsideApiFactory();
         using var anonymous = factory.CreateClient();
         var (sellerA, tokenA) = await AccountSteps.RegisterSellerAsync(anonymous);
         var (_, tokenB) = await AccountSteps.RegisterSellerAsync(anonymous);

@@ -20,8 +20,7 @@ public sealed class ClientModeClusterTests
         await using var first = await TestSilo.StartAsync(cluster, cancellationToken: ct);
         await using var second = await TestSilo.StartAsync(cluster, cancellationToken: ct);
 
-        using var data = new TempDirectory();
-        await using var api = new OpsideApiFactory(data.Path, new Dictionary<string, string?>(cluster) { ["Orleans:Role"] = "Client" });
+        await using var api = new OpsideApiFactory(new Dictionary<string, string?>(cluster) { ["Orleans:Role"] = "Client" });
         using var client = api.CreateClient();
 
         var ready = await WaitForReadyWithSilosAsync(client, expected: 2, ct);

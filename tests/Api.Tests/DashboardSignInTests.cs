@@ -10,8 +10,7 @@ public sealed class DashboardSignInTests
     public async Task An_ops_user_signs_in_with_the_form_and_the_cookie_opens_the_dashboard_only()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDirectory();
-        await using var factory = new OpsideApiFactory(data.Path);
+        await using var factory = new OpsideApiFactory();
         using var browser = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
 
         var page = await browser.GetAsync("/signin", ct);
@@ -37,8 +36,7 @@ public sealed class DashboardSignInTests
     public async Task A_wrong_password_leaves_no_cookie_and_a_seller_gets_no_dashboard()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDirectory();
-        await using var factory = new OpsideApiFactory(data.Path);
+        await using var factory = new OpsideApiFactory();
         using var anonymous = factory.CreateClient();
         var email = $"seller-{Guid.NewGuid():N}@example.com";
         await AccountSteps.RegisterSellerAsync(anonymous, email);

@@ -13,27 +13,17 @@ public sealed class DevelopmentSandboxTests
     public async Task With_the_built_in_sandbox_a_demo_seller_connects_through_the_consent_flow()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDirectory();
         var port = FreePort.Next();
-        await using var factory = new OpsideApiFactory(data.Path, new Dictionary<string, string?>
-        {
-            ["Amazon:Sandbox:Enabled"] = "true",
-            ["Amazon:Sandbox:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Amazon:RedirectUri"] = "http://localhost/api/amazon/callback",
-            ["Amazon:FrontEndUrl"] = "http://localhost/",
-        });
+        await using var factory = WithBuiltInSandbox(port, "Development");
         using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
         var (account, token) = await AccountSteps.RegisterSellerAsync(anonymous);
         using var seller = factory.CreateClientWithToken(token);
 
-        var link = await seller.PostAsJsonAsync($"/api/sellers/{account.SellerId}/amazon/authorize", new AuthorizeRequest("NA", ["ATVPDKIKX0DER"]), ct);
-        var consentUrl = new Uri((await link.Content.ReadFromJsonAsync<ConsentLink>(ct))!.ConsentUrl);
-        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
-        var consent = await browser.GetAsync(consentUrl, ct);
-        var landed = await anonymous.GetAsync(consent.Headers.Location!.PathAndQuery, ct);
+        var consentUrl = await AmazonSteps.LinkAsync(seller, account.SellerId, ct);
+        var callback = await AmazonSteps.ConsentAsync(seller, account.SellerId, ct);
+        var landed = await anonymous.GetAsync(callback, ct);
 
         Assert.Equal(port, consentUrl.Port);
-        Assert.Equal(HttpStatusCode.Redirect, consent.StatusCode);
         Assert.Equal("http://localhost/?connected=true", landed.Headers.Location?.ToString());
         var status = await seller.GetFromJsonAsync<JsonElement>($"/api/sellers/{account.SellerId}/amazon/connection", ct);
         Assert.True(status.GetProperty("connected").GetBoolean());
@@ -43,17 +33,20 @@ public sealed class DevelopmentSandboxTests
     public async Task Outside_development_the_sandbox_setting_is_ignored()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDirectory();
         var port = FreePort.Next();
-        await using var factory = new OpsideApiFactory(data.Path, new Dictionary<string, string?>
-        {
-            ["Amazon:Sandbox:Enabled"] = "true",
-            ["Amazon:Sandbox:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, environment: "Production");
+        await using var factory = WithBuiltInSandbox(port, "Production");
         using var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live", ct)).StatusCode);
 
         using var probe = new HttpClient();
         await Assert.ThrowsAsync<HttpRequestException>(() => probe.GetAsync($"http://127.0.0.1:{port}/", ct));
     }
+
+    private static OpsideApiFactory WithBuiltInSandbox(int port, string environment) => new(new Dictionary<string, string?>
+    {
+        ["Amazon:Sandbox:Enabled"] = "true",
+        ["Amazon:Sandbox:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Amazon:RedirectUri"] = "http://localhost/api/amazon/callback",
+        ["Amazon:FrontEndUrl"] = "http://localhost/",
+    }, environment);
 }

@@ -13,9 +13,8 @@ public sealed class KeyRotationTests
     public async Task Tokens_signed_with_an_older_key_still_pass_and_new_tokens_use_the_newest_key()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDirectory();
         var newKey = Convert.ToBase64String(Enumerable.Range(100, 32).Select(i => (byte)i).ToArray());
-        await using var factory = new OpsideApiFactory(data.Path, new Dictionary<string, string?>
+        await using var factory = new OpsideApiFactory(new Dictionary<string, string?>
         {
             ["Auth:Jwt:SigningKeys:1:Id"] = "test-key-2",
             ["Auth:Jwt:SigningKeys:1:Key"] = newKey,

@@ -14,9 +14,29 @@ public sealed class OpsideApiFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly string _environment;
+    private readonly TempDirectory? _ownedData;
 
-    public OpsideApiFactory(string dataDirectory, IReadOnlyDictionary<string, string?>? overrides = null, string environment = "Development")
+    /// <summary>A host on a SQLite folder of its own, deleted with the factory.</summary>
+    public OpsideApiFactory(IReadOnlyDictionary<string, string?>? overrides = null, string environment = "Development")
+        : this(new TempDirectory(), overrides, environment)
     {
+    }
+
+    /// <summary>A host on <paramref name="dataDirectory"/>, which outlives the factory (to restart on the same data).</summary>
+    public OpsideApiFactory(string dataDirectory, IReadOnlyDictionary<string, string?>? overrides = null, string environment = "Development")
+        : this(dataDirectory, ownedData: null, overrides, environment)
+    {
+    }
+
+    private OpsideApiFactory(TempDirectory ownedData, IReadOnlyDictionary<string, string?>? overrides, string environment)
+        : this(ownedData.Path, ownedData, overrides, environment)
+    {
+    }
+
+    private OpsideApiFactory(string dataDirectory, TempDirectory? ownedData, IReadOnlyDictionary<string, string?>? overrides, string environment)
+    {
+        DataDirectory = dataDirectory;
+        _ownedData = ownedData;
         _environment = environment;
         _settings = new(StringComparer.OrdinalIgnoreCase)
         {
@@ -42,6 +62,8 @@ public sealed class OpsideApiFactory : WebApplicationFactory<Program>
 
     public LogCapture Logs { get; } = new();
 
+    public string DataDirectory { get; }
+
     /// <summary>A client that sends <paramref name="token"/> as its bearer token.</summary>
     public HttpClient CreateClientWithToken(string token)
     {
@@ -60,5 +82,18 @@ public sealed class OpsideApiFactory : WebApplicationFactory<Program>
             services.AddSingleton<ILogEventSink>(Logs);
             services.AddTransient<IStartupFilter, ProbeEndpoints>();
         });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        _ownedData?.Dispose();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+            _ownedData?.Dispose();
     }
 }

@@ -11,8 +11,7 @@ public sealed class RateLimitTests
     public async Task Auth_requests_past_the_budget_answer_429_with_retry_after()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDirectory();
-        await using var factory = new OpsideApiFactory(data.Path, new Dictionary<string, string?>
+        await using var factory = new OpsideApiFactory(new Dictionary<string, string?>
         {
             ["RateLimits:AuthPermitLimit"] = "2",
             ["RateLimits:AuthWindow"] = "00:10:00",
@@ -37,8 +36,7 @@ public sealed class RateLimitTests
     public async Task A_signed_in_user_past_the_budget_answers_429()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var data = new TempDirectory();
-        await using var factory = new OpsideApiFactory(data.Path, new Dictionary<string, string?>
+        await using var factory = new OpsideApiFactory(new Dictionary<string, string?>
         {
             ["RateLimits:UserPermitLimit"] = "2",
             ["RateLimits:UserWindow"] = "00:10:00",

@@ -18,8 +18,7 @@ public sealed class RefreshTokenAtRestPostgresTests
         var settings = sandbox.OpsideSettings();
         settings["Storage:Provider"] = "Postgres";
         settings["ConnectionStrings:Opside"] = database.ConnectionString;
-        using var data = new TempDirectory();
-        await using var factory = new OpsideApiFactory(data.Path, settings);
+        await using var factory = new OpsideApiFactory(settings);
         using var anonymous = factory.CreateClient();
         var (account, token) = await AccountSteps.RegisterSellerAsync(anonymous);
         using var seller = factory.CreateClientWithToken(token);

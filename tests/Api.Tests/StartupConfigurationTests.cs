@@ -14,8 +14,7 @@ public sealed class StartupConfigurationTests
     [InlineData("Orleans:AdvertisedAddress", "not-an-ip", "Orleans:AdvertisedAddress")]
     public void A_bad_value_stops_start_up_naming_the_key(string key, string value, string named)
     {
-        using var data = new TempDirectory();
-        using var factory = new OpsideApiFactory(data.Path, new Dictionary<string, string?> { [key] = value });
+        using var factory = new OpsideApiFactory(new Dictionary<string, string?> { [key] = value });
 
         var failure = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
 
@@ -25,8 +24,7 @@ public sealed class StartupConfigurationTests
     [Fact]
     public void Cluster_membership_in_postgres_with_sqlite_storage_stops_start_up()
     {
-        using var data = new TempDirectory();
-        using var factory = new OpsideApiFactory(data.Path, new Dictionary<string, string?>
+        using var factory = new OpsideApiFactory(new Dictionary<string, string?>
         {
             ["Cluster:Provider"] = "AdoNet",
             ["Storage:Provider"] = "Sqlite",
@@ -41,8 +39,7 @@ public sealed class StartupConfigurationTests
     [Fact]
     public void Postgres_storage_without_a_connection_string_stops_start_up_naming_it()
     {
-        using var data = new TempDirectory();
-        using var factory = new OpsideApiFactory(data.Path, new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres" });
+        using var factory = new OpsideApiFactory(new Dictionary<string, string?> { ["Storage:Provider"] = "Postgres" });
 
         var failure = Assert.ThrowsAny<OptionsValidationException>(() => factory.CreateClient());
 

@@ -113,10 +113,15 @@ public static class AmazonConnectionApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<ConnectionView>> GetConnectionAsync(string sellerId, IGrainFactory grains) =>
-        TypedResults.Ok(await grains.GetGrain<ISellerGrain>(sellerId).GetAmazonConnectionAsync() is { } status
+    private static async Task<Results<Ok<ConnectionView>, ProblemHttpResult>> GetConnectionAsync(string sellerId, IGrainFactory grains)
+    {
+        var seller = grains.GetGrain<ISellerGrain>(sellerId);
+        if (await seller.GetProfileAsync() is null)
+            return SellersApi.NotFound();
+        return TypedResults.Ok(await seller.GetAmazonConnectionAsync() is { } status
             ? new ConnectionView(true, status.SellingPartnerId, status.Region, status.MarketplaceIds, status.Method, status.ConnectedAt)
             : new ConnectionView(false, null, null, [], null, null));
+    }
 
     private static Dictionary<string, string[]> Problems(string? region, IReadOnlyList<string>? marketplaceIds, AmazonOptions amazon)
     {

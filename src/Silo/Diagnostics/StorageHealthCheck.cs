@@ -9,9 +9,6 @@ namespace Opside.Silo.Diagnostics;
 /// <summary>Ready when the configured store answers a query against Opside's own schema.</summary>
 public sealed class StorageHealthCheck(StorageOptions storage, IServiceProvider services) : IHealthCheck
 {
-    /// <summary>Below the probes' timeout, so an unreachable store answers 503 rather than a probe timeout.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
@@ -37,8 +34,8 @@ public sealed class StorageHealthCheck(StorageOptions storage, IServiceProvider 
 
         var quick = new NpgsqlConnectionStringBuilder(storage.ConnectionString)
         {
-            Timeout = (int)Timeout.TotalSeconds,
-            CommandTimeout = (int)Timeout.TotalSeconds,
+            Timeout = (int)ReadinessChecks.Timeout.TotalSeconds,
+            CommandTimeout = (int)ReadinessChecks.Timeout.TotalSeconds,
         };
         var connection = new NpgsqlConnection(quick.ConnectionString);
         await connection.OpenAsync(cancellationToken);
@@ -51,7 +48,7 @@ public static class StorageHealthCheckExtensions
     public static IServiceCollection AddOpsideStorageHealthCheck(this IServiceCollection services, StorageOptions storage)
     {
         services.AddHealthChecks().Add(new HealthCheckRegistration(
-            "storage", sp => new StorageHealthCheck(storage, sp), HealthStatus.Unhealthy, [HealthTags.Ready], StorageHealthCheck.Timeout));
+            "storage", sp => new StorageHealthCheck(storage, sp), HealthStatus.Unhealthy, [ReadinessChecks.Tag], ReadinessChecks.Timeout));
         return services;
     }
 }

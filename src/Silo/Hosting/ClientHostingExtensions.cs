@@ -38,7 +38,7 @@ public static class ClientHostingExtensions
         // A client holds no grain state; the store matters to it only once it reads the data plane directly.
         if (settings.Storage.Provider == StorageProvider.Postgres)
             builder.Services.AddOpsideStorageHealthCheck(settings.Storage);
-        builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster", tags: [HealthTags.Ready], timeout: StorageHealthCheck.Timeout);
+        builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster", tags: [ReadinessChecks.Tag], timeout: ReadinessChecks.Timeout);
         return builder;
     }
 }

@@ -52,7 +52,7 @@ public static class SiloHostingExtensions
         builder.Services.AddOpsideTokenProtection();
 
         builder.Services.AddOpsideStorageHealthCheck(settings.Storage);
-        builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthTags.Ready], timeout: StorageHealthCheck.Timeout);
+        builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>("silo", tags: [ReadinessChecks.Tag], timeout: ReadinessChecks.Timeout);
         return builder;
     }
 

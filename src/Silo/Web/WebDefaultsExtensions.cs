@@ -73,7 +73,7 @@ public static class WebDefaultsExtensions
         endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new()
         {
-            Predicate = check => check.Tags.Contains(HealthTags.Ready),
+            Predicate = check => check.Tags.Contains(ReadinessChecks.Tag),
             ResponseWriter = HealthReportWriter.WriteAsync,
         }).AllowAnonymous();
         return endpoints;
