@@ -10,7 +10,14 @@ public static class MigrateCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(args);
+        // The web hosts take their environment from ASPNETCORE_ENVIRONMENT (launchSettings sets it under dotnet run);
+        // a plain host reads only DOTNET_ENVIRONMENT, so ask for the same one.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
+                ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT"),
+        });
         var connectionString = builder.Configuration.GetConnectionString(StorageOptions.ConnectionStringName);
         var configuration = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration);
         // The same console formats as the hosts: a deployment job's lines reach the same log shipper.
