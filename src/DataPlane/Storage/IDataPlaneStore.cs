@@ -1,0 +1,52 @@
+using Opside.DataPlane.Rows;
+
+namespace Opside.DataPlane.Storage;
+
+/// <summary>
+/// A seller's copy of its Amazon data, one table per source, in the cluster's database (SQLite on one machine,
+/// PostgreSQL in a cluster). Writes are idempotent: a fetched range replaces what the seller had in that range,
+/// in one transaction, so re-fetching an overlap never duplicates a row and never loses an identical one.
+/// </summary>
+public interface IDataPlaneStore
+{
+    /// <summary>Replaces the seller's ledger rows whose <c>Date</c> is in [<paramref name="firstDay"/>, <paramref name="lastDay"/>] (inclusive days).</summary>
+    Task<int> ReplaceLedgerAsync(string sellerId, DateOnly firstDay, DateOnly lastDay, IReadOnlyList<LedgerEvent> rows, CancellationToken cancellationToken);
+
+    /// <summary>Replaces reimbursements approved in [<paramref name="rangeStart"/>, <paramref name="rangeEnd"/>).</summary>
+    Task<int> ReplaceReimbursementsAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IReadOnlyList<ReimbursementRow> rows, CancellationToken cancellationToken);
+
+    /// <summary>Replaces customer returns with a return date in [<paramref name="rangeStart"/>, <paramref name="rangeEnd"/>).</summary>
+    Task<int> ReplaceCustomerReturnsAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IReadOnlyList<CustomerReturnRow> rows, CancellationToken cancellationToken);
+
+    /// <summary>Replaces removal order lines requested in [<paramref name="rangeStart"/>, <paramref name="rangeEnd"/>).</summary>
+    Task<int> ReplaceRemovalOrdersAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IReadOnlyList<RemovalOrderRow> rows, CancellationToken cancellationToken);
+
+    /// <summary>Replaces refund items posted in [<paramref name="rangeStart"/>, <paramref name="rangeEnd"/>).</summary>
+    Task<int> ReplaceRefundsAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IReadOnlyList<RefundItem> rows, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or updates the shipments by id and replaces all items of each shipment given.</summary>
+    Task<int> UpsertInboundShipmentsAsync(string sellerId, IReadOnlyList<InboundShipment> shipments, IReadOnlyList<InboundShipmentItem> items, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a fetched document (already compressed) with what was asked for, for audit.</summary>
+    Task ArchiveDocumentAsync(string sellerId, ArchivedDocument document, CancellationToken cancellationToken);
+
+    /// <summary>How many rows the seller has per source (inbound counts shipment items).</summary>
+    Task<IReadOnlyDictionary<DataSource, long>> CountAsync(string sellerId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<LedgerEvent>> ReadLedgerAsync(string sellerId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ReimbursementRow>> ReadReimbursementsAsync(string sellerId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<CustomerReturnRow>> ReadCustomerReturnsAsync(string sellerId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<RemovalOrderRow>> ReadRemovalOrdersAsync(string sellerId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<InboundShipment>> ReadInboundShipmentsAsync(string sellerId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<InboundShipmentItem>> ReadInboundShipmentItemsAsync(string sellerId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<RefundItem>> ReadRefundsAsync(string sellerId, CancellationToken cancellationToken);
+
+    /// <summary>The archived documents' metadata, newest first (without their content).</summary>
+    Task<IReadOnlyList<ArchivedDocumentInfo>> ListArchivedDocumentsAsync(string sellerId, CancellationToken cancellationToken);
+}
