@@ -3,6 +3,7 @@ using Opside.Api.Amazon;
 using Opside.Api.Ops;
 using Opside.Api.RateLimiting;
 using Opside.Api.Sellers;
+using Opside.Api.Sync;
 using Opside.Silo.Hosting;
 using Opside.Silo.Web;
 using Scalar.AspNetCore;
@@ -32,7 +33,9 @@ app.MapOpsideDashboard();
 app.MapGet("/", () => Results.Redirect("/docs/")).AllowAnonymous().ExcludeFromDescription();
 app.MapAuthApi();
 app.MapDashboardSignIn();
-app.MapAmazonConnectionApi(app.MapSellersApi());
+var seller = app.MapSellersApi();
+app.MapAmazonConnectionApi(seller);
+seller.MapSyncApi();
 app.MapOpsApi();
 
 await app.RunAsync();

@@ -5,6 +5,7 @@ using Opside.Api.Sellers;
 using Opside.Grains.Amazon;
 using Opside.Grains.Sellers;
 using Opside.Silo.Security;
+using Opside.Grains.Security;
 
 namespace Opside.Api.Amazon;
 

@@ -1,5 +1,6 @@
 using Opside.Grains.Amazon;
 using Opside.Silo.Security;
+using Opside.Grains.Security;
 
 namespace Opside.Api.Amazon;
 

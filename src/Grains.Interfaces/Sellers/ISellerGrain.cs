@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 using Opside.Grains.Amazon;
 
 namespace Opside.Grains.Sellers;
@@ -17,6 +19,13 @@ public interface ISellerGrain : IGrainWithStringKey
     /// <summary>Stores (or replaces) the Amazon connection. The refresh token in it is already encrypted.</summary>
     [Alias("connect-amazon")]
     Task ConnectAmazonAsync(AmazonConnection connection);
+
+    /// <summary>
+    /// The connection with its token still encrypted, for the seller's sync grain; null when not connected.
+    /// Interleaves: the sync grain asks while this grain may be waiting on it (scheduling a sync on connect).
+    /// </summary>
+    [Alias("amazon-connection-for-sync"), AlwaysInterleave]
+    Task<AmazonConnection?> GetAmazonConnectionForSyncAsync();
 
     /// <summary>The connection without its token, or null when not connected.</summary>
     [Alias("amazon-connection")]

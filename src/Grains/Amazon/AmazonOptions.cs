@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Opside.Grains.Amazon.SpApi;
 
 namespace Opside.Grains.Amazon;
 
@@ -31,6 +32,15 @@ public sealed class AmazonOptions : IValidatableObject
     /// <summary>Where the seller's browser lands after the callback, with ?connected=true or ?error=….</summary>
     public string FrontEndUrl { get; set; } = "http://localhost:5080/";
 
+    /// <summary>Timeouts, retries and the circuit breaker of SP-API calls.</summary>
+    public SpApiHttpOptions Http { get; set; } = new();
+
+    /// <summary>How often a report of one type may be generated; inside it a sync reuses the latest report (getReports).</summary>
+    public ReportCooldownOptions ReportCooldown { get; set; } = new();
+
+    /// <summary>How a requested report is polled until Amazon has made it.</summary>
+    public ReportPollingOptions ReportPolling { get; set; } = new();
+
     public IDictionary<string, AmazonRegionOptions> Regions { get; set; } = new Dictionary<string, AmazonRegionOptions>(StringComparer.OrdinalIgnoreCase)
     {
         ["NA"] = new() { Endpoint = "https://sellingpartnerapi-na.amazon.com", SellerCentralUrl = "https://sellercentral.amazon.com" },
@@ -46,6 +56,8 @@ public sealed class AmazonOptions : IValidatableObject
             yield return new ValidationResult($"{Section}:ConsentLifetime must be between 00:00:01 and 01:00:00, got {ConsentLifetime}.");
         if (!Uri.TryCreate(FrontEndUrl, UriKind.Absolute, out _))
             yield return new ValidationResult($"{Section}:FrontEndUrl must be an absolute URL, got '{FrontEndUrl}'.");
+        foreach (var failure in Http.Validate().Concat(ReportCooldown.Validate()).Concat(ReportPolling.Validate()))
+            yield return new ValidationResult($"{Section}:{failure}");
         foreach (var (name, region) in Regions)
         {
             if (!Uri.TryCreate(region.Endpoint, UriKind.Absolute, out _))

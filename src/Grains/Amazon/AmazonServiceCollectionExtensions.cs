@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Opside.Grains.Amazon.SpApi;
 
 namespace Opside.Grains.Amazon;
 
@@ -19,6 +20,10 @@ public static class AmazonServiceCollectionExtensions
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.TryAddSingleton(sp => new LwaAccessTokens(sp.GetRequiredService<LwaClient>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SpApiRateLimiter(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddTransient<SpApiCallHandler>();
+        services.AddSpApiClient<ReportsClient>();
+        services.AddSpApiClient<FulfillmentInboundClient>();
+        services.AddSpApiClient<FinancesClient>();
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Opside.Grains.Amazon;
+using Opside.Grains.Sync;
 
 namespace Opside.Grains.Sellers;
 
@@ -33,7 +34,11 @@ public sealed class SellerGrain(
             throw new InvalidOperationException($"Seller {this.GetPrimaryKeyString()} does not exist.");
         state.State.Amazon = connection;
         await state.WriteStateAsync();
+        // A new connection starts the seller's periodic sync, and the first one now.
+        await GrainFactory.GetGrain<ISellerSyncGrain>(this.GetPrimaryKeyString()).ScheduleAsync();
     }
+
+    public Task<AmazonConnection?> GetAmazonConnectionForSyncAsync() => Task.FromResult(state.State.Amazon);
 
     public Task<AmazonConnectionStatus?> GetAmazonConnectionAsync() => Task.FromResult(state.State.Amazon?.Status());
 

@@ -10,6 +10,8 @@ using Opside.Silo.Security;
 using Opside.Silo.Storage;
 using Opside.Silo.Storage.Postgres;
 using Opside.Silo.Storage.Sqlite;
+using Opside.Grains.Security;
+using Opside.Grains.Sync;
 
 namespace Opside.Silo.Hosting;
 
@@ -47,9 +49,10 @@ public static class SiloHostingExtensions
             silo.AddDashboard(o => o.HideTrace = !builder.Environment.IsDevelopment());
         });
 
-        // Grains reach Amazon with the seller's decrypted refresh token (sync, next).
+        // Grains reach Amazon with the seller's decrypted refresh token to sync its data.
         builder.Services.AddOpsideAmazonClient();
         builder.Services.AddOpsideTokenProtection();
+        builder.Services.AddOpsideSync();
 
         builder.Services.AddOpsideStorageHealthCheck(settings.Storage);
         builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>("silo", tags: [ReadinessChecks.Tag], timeout: ReadinessChecks.Timeout);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Opside.Grains.Security;
 
 namespace Opside.Silo.Security;
 

@@ -8,6 +8,7 @@ using Opside.Silo.Hosting;
 using Opside.Silo.Security;
 using Opside.Silo.Storage;
 using YamlDotNet.RepresentationModel;
+using Opside.Grains.Security;
 
 namespace Opside.Silo.Tests.Deployment;
 

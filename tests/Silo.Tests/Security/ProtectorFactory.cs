@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Opside.Silo.Security;
+using Opside.Grains.Security;
 
 namespace Opside.Silo.Tests.Security;
 

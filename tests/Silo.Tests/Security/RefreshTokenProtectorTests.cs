@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using Opside.Silo.Security;
 using static Opside.Silo.Tests.Security.ProtectorFactory;
+using Opside.Grains.Security;
 
 namespace Opside.Silo.Tests.Security;
 

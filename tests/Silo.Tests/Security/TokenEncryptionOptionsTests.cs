@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Opside.Silo.Security;
+using Opside.Grains.Security;
 
 namespace Opside.Silo.Tests.Security;
 

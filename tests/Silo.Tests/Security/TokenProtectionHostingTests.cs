@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Opside.Silo.Security;
 using static Opside.Silo.Tests.Security.ProtectorFactory;
+using Opside.Grains.Security;
 
 namespace Opside.Silo.Tests.Security;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Opside.Silo.Security;
+namespace Opside.Grains.Security;
 
 /// <summary>Keys that encrypt Amazon refresh tokens at rest. Bound from <c>Security:TokenEncryption</c>.</summary>
 public sealed class TokenEncryptionOptions : IValidatableObject

@@ -1,7 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace Opside.Silo.Security;
+namespace Opside.Grains.Security;
 
 public static class TokenProtectionExtensions
 {

@@ -1,4 +1,4 @@
-namespace Opside.Silo.Security;
+namespace Opside.Grains.Security;
 
 /// <summary>A named secret key from configuration (JWT signing, token encryption); the id travels with what it signs or seals.</summary>
 public sealed class ConfiguredKey
@@ -8,7 +8,7 @@ public sealed class ConfiguredKey
     /// <summary>Base64 of the key bytes. A secret: give it through the environment, never in appsettings.</summary>
     public string Key { get; set; } = "";
 
-    internal byte[]? Bytes()
+    public byte[]? Bytes()
     {
         try
         {

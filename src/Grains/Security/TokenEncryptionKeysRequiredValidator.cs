@@ -1,6 +1,7 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Opside.Silo.Security;
+namespace Opside.Grains.Security;
 
 /// <summary>
 /// Outside Development a host without encryption keys must not start: a per-process key would make every

@@ -2,9 +2,10 @@ using System.Buffers.Text;
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Opside.Silo.Security;
+namespace Opside.Grains.Security;
 
 /// <summary>
 /// Encrypts Amazon refresh tokens for storage as <c>v1.{keyId}.{base64url(nonce|ciphertext|tag)}</c> with

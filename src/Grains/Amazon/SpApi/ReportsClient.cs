@@ -1,0 +1,122 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace Opside.Grains.Amazon.SpApi;
+
+/// <summary>
+/// Reports API 2021-06-30: createReport → getReport (polled) → getReportDocument → download, and getReports to
+/// reuse a report made within the generation cooldown.
+/// </summary>
+public sealed class ReportsClient(HttpClient http, IOptions<AmazonOptions> options, TimeProvider time, ILogger<ReportsClient> logger)
+{
+    private const string BasePath = "/reports/2021-06-30";
+
+    public async Task<string> CreateReportAsync(SpApiConnection connection, string reportType, DateTimeOffset start, DateTimeOffset end, CancellationToken cancellationToken)
+    {
+        var body = new CreateReportBody(reportType, connection.MarketplaceIds, start, end);
+        using var request = SpApiJson.Request(HttpMethod.Post, connection, SpApiOperation.CreateReport, BasePath + "/reports", body);
+        var created = await SpApiJson.SendAsync<CreatedReport>(http, request, SpApiOperation.CreateReport.Name, cancellationToken);
+        return created.ReportId ?? throw new SpApiException(SpApiOperation.CreateReport.Name, 202, "NoReportId", "createReport answered no reportId.", null);
+    }
+
+    public async Task<ReportInfo> GetReportAsync(SpApiConnection connection, string reportId, CancellationToken cancellationToken)
+    {
+        using var request = SpApiJson.Request(HttpMethod.Get, connection, SpApiOperation.GetReport, $"{BasePath}/reports/{Uri.EscapeDataString(reportId)}");
+        return (await SpApiJson.SendAsync<ReportBody>(http, request, SpApiOperation.GetReport.Name, cancellationToken)).ToInfo();
+    }
+
+    /// <summary>The DONE reports of a type created since a time, following nextToken (sent alone, as Amazon requires).</summary>
+    public async Task<IReadOnlyList<ReportInfo>> GetDoneReportsAsync(SpApiConnection connection, string reportType, DateTimeOffset createdSince, CancellationToken cancellationToken)
+    {
+        var reports = new List<ReportInfo>();
+        var query = $"?reportTypes={Uri.EscapeDataString(reportType)}&processingStatuses=DONE&pageSize=100&createdSince={Uri.EscapeDataString(createdSince.UtcDateTime.ToString("O"))}";
+        while (true)
+        {
+            using var request = SpApiJson.Request(HttpMethod.Get, connection, SpApiOperation.GetReports, BasePath + "/reports" + query);
+            var page = await SpApiJson.SendAsync<ReportsPage>(http, request, SpApiOperation.GetReports.Name, cancellationToken);
+            reports.AddRange((page.Reports ?? []).Select(r => r.ToInfo()));
+            if (string.IsNullOrEmpty(page.NextToken))
+                return reports;
+            query = "?nextToken=" + Uri.EscapeDataString(page.NextToken);
+        }
+    }
+
+    /// <summary>
+    /// Polls getReport until the report is DONE, CANCELLED or FATAL, waiting longer between polls each time (the
+    /// getReport bucket paces the calls too). Null when the deadline passes first.
+    /// </summary>
+    public async Task<ReportInfo?> WaitForReportAsync(SpApiConnection connection, string reportId, CancellationToken cancellationToken)
+    {
+        var polling = options.Value.ReportPolling;
+        var deadline = time.GetUtcNow() + polling.Deadline;
+        var delay = polling.InitialDelay;
+        while (true)
+        {
+            var report = await GetReportAsync(connection, reportId, cancellationToken);
+            if (report.IsTerminal)
+                return report;
+            if (time.GetUtcNow() + delay > deadline)
+            {
+                logger.LogWarning("Report {ReportId} ({ReportType}) for seller {SellerId} is still {Status} after {Deadline}; giving up for this run",
+                    reportId, report.ReportType, connection.SellerId, report.ProcessingStatus, polling.Deadline);
+                return null;
+            }
+
+            await Task.Delay(delay, time, cancellationToken);
+            delay = TimeSpan.FromTicks(Math.Min(polling.MaxDelay.Ticks, Math.Max(delay.Ticks * 3 / 2, TimeSpan.FromMilliseconds(100).Ticks)));
+        }
+    }
+
+    public async Task<ReportDocumentInfo> GetReportDocumentAsync(SpApiConnection connection, string reportDocumentId, CancellationToken cancellationToken)
+    {
+        using var request = SpApiJson.Request(HttpMethod.Get, connection, SpApiOperation.GetReportDocument, $"{BasePath}/documents/{Uri.EscapeDataString(reportDocumentId)}");
+        var document = await SpApiJson.SendAsync<DocumentBody>(http, request, SpApiOperation.GetReportDocument.Name, cancellationToken);
+        if (!Uri.TryCreate(document.Url, UriKind.Absolute, out var url))
+            throw new SpApiException(SpApiOperation.GetReportDocument.Name, 200, "NoUrl", "getReportDocument answered no usable url.", null);
+        return new ReportDocumentInfo(document.ReportDocumentId ?? reportDocumentId, url, document.CompressionAlgorithm);
+    }
+
+    /// <summary>
+    /// Downloads a document. Its URL is pre-signed and lives five minutes; when it has expired (403) a fresh one is
+    /// asked for once. The bytes come back as sent, so the archive keeps exactly what Amazon served.
+    /// </summary>
+    public async Task<DownloadedDocument> DownloadAsync(SpApiConnection connection, string reportDocumentId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var document = await GetReportDocumentAsync(connection, reportDocumentId, cancellationToken);
+            using var request = new HttpRequestMessage(HttpMethod.Get, document.Url);
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (response.StatusCode == HttpStatusCode.Forbidden && attempt == 1)
+            {
+                logger.LogInformation("The download URL of document {ReportDocumentId} had expired; asking for a fresh one", reportDocumentId);
+                continue;
+            }
+
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            if (!response.IsSuccessStatusCode)
+                throw SpApiJson.Error("downloadDocument", response, bytes);
+            return new DownloadedDocument(document.ReportDocumentId, bytes, response.Content.Headers.ContentType?.ToString(), document.IsGzip);
+        }
+    }
+
+    private sealed record CreateReportBody(string ReportType, IReadOnlyList<string> MarketplaceIds, DateTimeOffset DataStartTime, DateTimeOffset DataEndTime);
+
+    private sealed record CreatedReport(string? ReportId);
+
+    private sealed record ReportsPage(IReadOnlyList<ReportBody>? Reports, string? NextToken);
+
+    private sealed record DocumentBody(string? ReportDocumentId, string? Url, string? CompressionAlgorithm);
+
+    private sealed record ReportBody(
+        string ReportId,
+        string ReportType,
+        DateTimeOffset? DataStartTime,
+        DateTimeOffset? DataEndTime,
+        DateTimeOffset CreatedTime,
+        string ProcessingStatus,
+        string? ReportDocumentId)
+    {
+        public ReportInfo ToInfo() => new(ReportId, ReportType, DataStartTime, DataEndTime, CreatedTime, ProcessingStatus, ReportDocumentId);
+    }
+}
