@@ -8,6 +8,7 @@ using Opside.Grains.Amazon;
 using Opside.Silo.Diagnostics;
 using Opside.Silo.Security;
 using Opside.Silo.Storage;
+using Opside.Silo.Storage.DataPlane;
 using Opside.Silo.Storage.Postgres;
 using Opside.Silo.Storage.Sqlite;
 using Opside.Grains.Security;
@@ -48,6 +49,10 @@ public static class SiloHostingExtensions
             silo.AddActivityPropagation();
             silo.AddDashboard(o => o.HideTrace = !builder.Environment.IsDevelopment());
         });
+
+        // The seller's Amazon rows, in the same store as grain state (after UseOrleans: SQLite's store needs the
+        // SqliteDatabase its storage registered).
+        builder.Services.AddOpsideDataPlane(settings.Storage);
 
         // Grains reach Amazon with the seller's decrypted refresh token to sync its data.
         builder.Services.AddOpsideAmazonClient();
