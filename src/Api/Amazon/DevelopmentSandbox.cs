@@ -30,6 +30,10 @@ public static class DevelopmentSandbox
             amazon.ClientId = app.ClientId;
             amazon.ClientSecret = app.ClientSecret;
             amazon.ApplicationId = app.ApplicationId;
+            // The sandbox makes reports in seconds and enforces no generation cooldown of its own by default.
+            amazon.ReportCooldown.NearRealTime = TimeSpan.Zero;
+            amazon.ReportCooldown.Daily = TimeSpan.Zero;
+            amazon.ReportPolling.InitialDelay = TimeSpan.FromSeconds(1);
             foreach (var region in amazon.Regions.Values)
             {
                 region.Endpoint = root;

@@ -22,7 +22,7 @@ internal sealed record SyncContext(
     /// </summary>
     public DateTimeOffset StartFor(SourceProgress progress, bool wholeHistory)
     {
-        var horizon = Now - Sync.History;
+        var horizon = Now.AddMonths(-Sync.HistoryMonths);
         var start = wholeHistory || progress.SyncedThrough is not { } through ? horizon : through - Sync.Overlap;
         if (start < horizon)
             start = horizon;

@@ -342,6 +342,7 @@ internal static partial class OptionKeys
         (typeof(RateLimitOptions), RateLimitOptions.Section),
         (typeof(TokenEncryptionOptions), TokenEncryptionOptions.Section),
         (typeof(Opside.Grains.Amazon.AmazonOptions), Opside.Grains.Amazon.AmazonOptions.Section),
+        (typeof(Opside.Grains.Sync.SyncOptions), Opside.Grains.Sync.SyncOptions.Section),
     ];
 
     /// <summary>Filled from elsewhere, not bound from its section.</summary>

@@ -16,7 +16,8 @@ internal static class SpApiClientRegistration
     public static IServiceCollection AddSpApiClient<TClient>(this IServiceCollection services)
         where TClient : class
     {
-        services.AddHttpClient<TClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+        // The outer bound of one call with all its retries and bucket waits; each attempt has its own timeout.
+        services.AddHttpClient<TClient>(http => http.Timeout = TimeSpan.FromMinutes(15))
             .AddResilienceHandler("sp-api", Configure)
             .SelectPipelineByAuthority()
             .Services.AddHttpClient<TClient>()
