@@ -19,14 +19,33 @@ public sealed class SandboxServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<SandboxServer> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Settings every test sandbox starts with unless the caller overrides them: small sellers, reports ready at once,
+    /// no report-generation cooldown. Rate limits stay Amazon's unless Sandbox:RateLimits or Sandbox:RateLimitScale is given.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> TestDefaults = new Dictionary<string, string?>
+    {
+        ["Sandbox:Scale"] = "Small",
+        ["Sandbox:ReportProcessingTime"] = "00:00:00",
+        ["Sandbox:ReportCooldown:NearRealTime"] = "00:00:00",
+        ["Sandbox:ReportCooldown:Daily"] = "00:00:00",
+    };
+
+    /// <param name="settings">Configuration over <see cref="TestDefaults"/>.</param>
+    /// <param name="time">The sandbox's clock (e.g. a FakeTimeProvider to expire document URLs); the system clock when null.</param>
+    public static async Task<SandboxServer> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null,
+        TimeProvider? time = null,
+        CancellationToken cancellationToken = default)
     {
         var app = SandboxApp.Build([], builder =>
         {
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            foreach (var (key, value) in TestDefaults.Concat(settings ?? new Dictionary<string, string?>()))
                 builder.Configuration[key] = value;
+            if (time is not null)
+                builder.Services.AddSingleton(time);
         });
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -57,6 +76,33 @@ public sealed class SandboxServer : IAsyncDisposable
         response.EnsureSuccessStatusCode();
         var body = (await response.Content.ReadFromJsonAsync<SelfAuthorization>(cancellationToken))!;
         return (body.SellingPartnerId, body.RefreshToken);
+    }
+
+    /// <summary>An SP-API access token (for the x-amz-access-token header) of a seller that self-authorised the app.</summary>
+    public async Task<string> AccessTokenAsync(string sellingPartnerId, CancellationToken cancellationToken)
+    {
+        var (_, refreshToken) = await SelfAuthorizeAsync(sellingPartnerId, cancellationToken);
+        var sandbox = new SandboxOptions();
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "refresh_token",
+            ["refresh_token"] = refreshToken,
+            ["client_id"] = sandbox.ClientId,
+            ["client_secret"] = sandbox.ClientSecret,
+        });
+        var response = await http.PostAsync(LwaEndpoints.TokenPath, form, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var body = (await response.Content.ReadFromJsonAsync<Dictionary<string, System.Text.Json.JsonElement>>(cancellationToken))!;
+        return body["access_token"].GetString()!;
+    }
+
+    /// <summary>An HttpClient on the sandbox that calls the SP-API as <paramref name="sellingPartnerId"/>.</summary>
+    public async Task<HttpClient> SpApiClientAsync(string sellingPartnerId, CancellationToken cancellationToken)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress };
+        http.DefaultRequestHeaders.Add("x-amz-access-token", await AccessTokenAsync(sellingPartnerId, cancellationToken));
+        return http;
     }
 
     public async ValueTask DisposeAsync()

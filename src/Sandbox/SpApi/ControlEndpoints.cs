@@ -1,0 +1,60 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Opside.Sandbox.Synthetic;
+
+namespace Opside.Sandbox.SpApi;
+
+/// <summary>Test and demo control: a seller's labels, cost catalog and row counts; scripted faults; the request log.</summary>
+public static class ControlEndpoints
+{
+    private static readonly JsonSerializerOptions Labels = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static IEndpointRouteBuilder MapSandboxControl(this IEndpointRouteBuilder endpoints)
+    {
+        var sellers = endpoints.MapGroup("/sandbox/sellers/{sellingPartnerId}");
+        sellers.MapGet("/labels", (string sellingPartnerId, SellerRegistry registry) => Results.Json(registry.Get(sellingPartnerId).Labels, Labels));
+        sellers.MapGet("/costs.csv", (string sellingPartnerId, SellerRegistry registry) =>
+            Results.Text(CostCatalogCsv.Render(registry.Get(sellingPartnerId)), "text/csv", System.Text.Encoding.UTF8));
+        sellers.MapGet("/summary", (string sellingPartnerId, SellerRegistry registry) => Results.Json(SellerSummary.Of(registry.Get(sellingPartnerId))));
+
+        endpoints.MapPost("/sandbox/faults", (FaultRequest request, FaultInjector faults) =>
+        {
+            if (request.ReportType is { Length: > 0 } reportType)
+            {
+                if (request.ProcessingStatus is not ("FATAL" or "CANCELLED"))
+                    return Results.BadRequest(new { error = "processingStatus must be FATAL or CANCELLED." });
+                faults.ForceOutcome(reportType, request.ProcessingStatus);
+                return Results.NoContent();
+            }
+
+            if (request.Operation is not { Length: > 0 } operation || request.Status is not (429 or 500 or 503) || request.Count < 1)
+                return Results.BadRequest(new { error = "Give an operation, a status of 429, 500 or 503 and a count of at least 1; or a reportType and a processingStatus." });
+            faults.Add(operation, request.Status.Value, request.Count);
+            return Results.NoContent();
+        });
+        endpoints.MapDelete("/sandbox/faults", (FaultInjector faults) =>
+        {
+            faults.Clear();
+            return Results.NoContent();
+        });
+
+        endpoints.MapGet("/sandbox/requests", (string? operation, RequestLog log) =>
+        {
+            var requests = log.Snapshot().Where(r => operation is null || string.Equals(r.Operation, operation, StringComparison.OrdinalIgnoreCase)).ToList();
+            return Results.Json(new
+            {
+                counts = requests.GroupBy(r => r.Operation).ToDictionary(g => g.Key, g => g.Count()),
+                requests,
+            });
+        });
+        endpoints.MapDelete("/sandbox/requests", (RequestLog log) =>
+        {
+            log.Clear();
+            return Results.NoContent();
+        });
+        return endpoints;
+    }
+
+    /// <summary>A scripted fault: <see cref="Count"/> responses of <see cref="Status"/> for <see cref="Operation"/>, or a forced report outcome.</summary>
+    public sealed record FaultRequest(string? Operation, int? Status, int Count = 1, string? ReportType = null, string? ProcessingStatus = null);
+}

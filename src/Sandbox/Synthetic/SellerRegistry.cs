@@ -1,0 +1,22 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace Opside.Sandbox.Synthetic;
+
+/// <summary>
+/// The synthetic sellers of this sandbox process, generated on first use. The as-of date is Sandbox:AsOf, else the
+/// clock's UTC date at first use, then fixed for that seller for the process lifetime.
+/// </summary>
+public sealed class SellerRegistry(IOptions<SandboxOptions> options, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, Lazy<SyntheticSeller>> _sellers = new(StringComparer.Ordinal);
+
+    public SyntheticSeller Get(string sellingPartnerId) =>
+        _sellers.GetOrAdd(sellingPartnerId, id => new Lazy<SyntheticSeller>(() => SellerGenerator.Generate(id, AsOf(), options.Value.Scale))).Value;
+
+    private DateOnly AsOf() =>
+        options.Value.AsOf is { Length: > 0 } configured
+            ? DateOnly.ParseExact(configured, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+}
