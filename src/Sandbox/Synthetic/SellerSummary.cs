@@ -1,6 +1,10 @@
 namespace Opside.Sandbox.Synthetic;
 
-/// <summary>Row counts per source over everything the sandbox serves for a seller, to compare with what a client stored.</summary>
+/// <summary>
+/// Row counts per source over the history a client syncs (the 18 months before the as-of day, Amazon's ledger
+/// horizon, applied to every source), to compare with what a client stored. Older rows exist (e.g. the
+/// pre-2025-03-10 underpayment decoy) and are served when asked for, but are not counted here.
+/// </summary>
 public sealed record SellerSummary(
     string SellingPartnerId,
     DateOnly AsOf,
@@ -25,15 +29,17 @@ public sealed record SellerSummary(
         seller.HistoryStart,
         seller.Skus.Count,
         seller.Ledger.Count(r => r.Date >= seller.HistoryStart),
-        seller.Reimbursements.Count,
-        seller.Returns.Count,
-        seller.RemovalOrders.Count,
+        seller.Reimbursements.Count(r => InHistory(seller, r.ApprovalDate)),
+        seller.Returns.Count(r => InHistory(seller, r.ReturnDate)),
+        seller.RemovalOrders.Count(r => InHistory(seller, r.RequestDate)),
         seller.Shipments.Count,
         seller.Shipments.Sum(s => s.Items.Count),
-        seller.Refunds.Count,
-        seller.Refunds.Count, // one adjustment item per refund event
+        seller.Refunds.Count(r => InHistory(seller, r.PostedDate)),
+        seller.Refunds.Count(r => InHistory(seller, r.PostedDate)), // one adjustment item per refund event
         seller.Costs.Count,
         seller.Labels.Claims.Count,
         seller.Labels.Decoys.Count,
         seller.Labels.NeedsReview.Count);
+
+    private static bool InHistory(SyntheticSeller seller, DateTimeOffset at) => DateOnly.FromDateTime(at.UtcDateTime) >= seller.HistoryStart;
 }
