@@ -53,6 +53,9 @@ public static class DevelopmentSandbox
             _sandbox = SandboxApp.Build([], b =>
             {
                 b.WebHost.UseUrls(url);
+                // Opside's cooldowns are off against the sandbox (above), so the sandbox must not enforce its own.
+                b.Configuration["Sandbox:ReportCooldown:NearRealTime"] = "00:00:00";
+                b.Configuration["Sandbox:ReportCooldown:Daily"] = "00:00:00";
                 b.Logging.ClearProviders();
             });
             await _sandbox.StartAsync(cancellationToken);

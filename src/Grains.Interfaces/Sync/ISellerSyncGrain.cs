@@ -45,7 +45,8 @@ public sealed record SyncStatus(
 
 /// <summary>
 /// One source's progress: how far it is synced (<see cref="SyncedThrough"/>: every row before it is in the
-/// data plane), the rows the last successful fetch wrote, and its last error until a later run succeeds.
+/// data plane), the rows the last successful fetch wrote, the rows the data plane holds now, and its last error
+/// until a later run succeeds.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("opside.sync.source-status")]
 public sealed record SourceSyncStatus(
@@ -55,4 +56,5 @@ public sealed record SourceSyncStatus(
     [property: Id(3)] DateTimeOffset? LastSucceededAt,
     [property: Id(4)] long RowsLastFetched,
     [property: Id(5)] string? LastError,
-    [property: Id(6)] DateTimeOffset? LastAttemptAt);
+    [property: Id(6)] DateTimeOffset? LastAttemptAt,
+    [property: Id(7)] long RowsStored);

@@ -7,11 +7,15 @@ namespace Opside.Grains.Amazon;
 public static class AmazonServiceCollectionExtensions
 {
     /// <summary>
-    /// The Amazon client parts every host needs: options, Login with Amazon, the per-seller access-token cache
-    /// and the per-seller, per-operation rate limits.
+    /// The Amazon client parts every host needs: options, Login with Amazon, the per-seller access-token cache,
+    /// the per-seller, per-operation rate limits and the SP-API clients. Safe to call more than once.
     /// </summary>
     public static IServiceCollection AddOpsideAmazonClient(this IServiceCollection services)
     {
+        // The co-hosted API and its silo both call this on one service collection; HttpClient configuration
+        // accumulates, so a second call would stack a second resilience pipeline and call handler on every client.
+        if (services.Any(d => d.ServiceType == typeof(SpApiCallHandler)))
+            return services;
         services.AddOptions<AmazonOptions>().BindConfiguration(AmazonOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient<LwaClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
             // The access-token cache is a singleton holding its client for the process lifetime: pooled

@@ -51,8 +51,9 @@ public sealed class SellerSyncGrain(
             await StartAsync();
     }
 
-    public Task<SyncStatus> GetStatusAsync()
+    public async Task<SyncStatus> GetStatusAsync()
     {
+        var stored = await store.CountAsync(this.GetPrimaryKeyString(), CancellationToken.None);
         var s = state.State;
         var syncState = _running is { IsCompleted: false } ? SyncState.Running
             : s.RunInProgress || s.LastError is not null ? SyncState.Failed
@@ -62,9 +63,9 @@ public sealed class SellerSyncGrain(
             var p = s.Sources.GetValueOrDefault(f.Source.ToString()) ?? new SourceProgress();
             var sourceState = p.LastError is not null ? "Failed" : p.Deferred is not null ? "Deferred" : p.LastSucceededAt is not null ? "Synced" : "NotSynced";
             return new SourceSyncStatus(f.Source.ToString(), sourceState, p.SyncedThrough, p.LastSucceededAt, p.RowsLastFetched,
-                p.LastError ?? p.Deferred ?? p.Rejected, p.LastAttemptAt);
+                p.LastError ?? p.Deferred ?? p.Rejected, p.LastAttemptAt, stored.GetValueOrDefault(f.Source));
         }).ToList();
-        return Task.FromResult(new SyncStatus(syncState, s.LastStartedAt, s.LastCompletedAt, s.LastError, s.NextScheduledAt, sources));
+        return new SyncStatus(syncState, s.LastStartedAt, s.LastCompletedAt, s.LastError, s.NextScheduledAt, sources);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -91,16 +92,22 @@ public sealed class SellerSyncGrain(
     {
         // The activation must outlive the run even when nobody calls it for a while.
         DelayDeactivation(TimeSpan.FromHours(2));
-        do
+        try
         {
-            _queued = false;
-            await RunOnceAsync(connection);
-            if (_queued)
-                connection = await ConnectionAsync() ?? connection;
+            do
+            {
+                _queued = false;
+                await RunOnceAsync(connection);
+                if (_queued)
+                    connection = await ConnectionAsync() ?? connection;
+            }
+            while (_queued);
         }
-        while (_queued);
-
-        DelayDeactivation(TimeSpan.Zero);
+        catch (Exception ex)
+        {
+            // Sources catch their own errors; this is the run's bookkeeping failing (e.g. the grain store).
+            logger.LogError(ex, "Sync of seller {SellerId} stopped", connection.SellerId);
+        }
     }
 
     private async Task RunOnceAsync(SpApiConnection connection)

@@ -57,6 +57,8 @@ public sealed class SyncTests : IAsyncLifetime
         Assert.Equal(expected, afterFirst);
         Assert.Equal(afterFirst, afterSecond);
         Assert.All(second.GetProperty("sources").EnumerateArray(), s => Assert.Equal("Synced", s.GetProperty("state").GetString()));
+        Assert.All(second.GetProperty("sources").EnumerateArray(), s =>
+            Assert.Equal(afterSecond[Enum.Parse<DataSource>(s.GetProperty("source").GetString()!)], s.GetProperty("rowsStored").GetInt64()));
         Assert.True(second.GetProperty("nextScheduledAt").GetDateTimeOffset() > secondAt);
 
         // Every report document and API page was archived, and no token reached a log line.

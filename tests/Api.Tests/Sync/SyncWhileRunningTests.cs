@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Opside.Testing;
+
+namespace Opside.Api.Tests.Sync;
+
+/// <summary>A sync that takes a while (Amazon's reports take seconds here) blocks nobody, and requests meanwhile coalesce.</summary>
+public sealed class SyncWhileRunningTests : IAsyncLifetime
+{
+    private SandboxServer _sandbox = null!;
+    private OpsideApiFactory _factory = null!;
+    private HttpClient _anonymous = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _sandbox = await SandboxServer.StartAsync(
+            new Dictionary<string, string?> { ["Sandbox:ReportProcessingTime"] = "00:00:04" }, cancellationToken: TestContext.Current.CancellationToken);
+        _factory = new OpsideApiFactory(SyncSteps.Settings(_sandbox));
+        _anonymous = _factory.CreateClient();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _anonymous.Dispose();
+        await _factory.DisposeAsync();
+        await _sandbox.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task While_a_sync_runs_the_seller_answers_and_repeated_requests_queue_one_more_sync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (account, token) = await AccountSteps.RegisterSellerAsync(_anonymous);
+        using var seller = _factory.CreateClientWithToken(token);
+        var connectedAt = DateTimeOffset.UtcNow;
+        await SyncSteps.ConnectAsync(seller, _sandbox, account.SellerId, "A1SLOWSYNC");
+
+        // Reports take four seconds at the sandbox: the first sync is still waiting for them.
+        var running = await seller.GetFromJsonAsync<JsonElement>($"/api/sellers/{account.SellerId}/sync", ct);
+        var profile = await seller.GetAsync($"/api/sellers/{account.SellerId}", ct);
+        var connection = await seller.GetAsync($"/api/sellers/{account.SellerId}/amazon/connection", ct);
+        var again = await seller.PostAsync($"/api/sellers/{account.SellerId}/sync", null, ct);
+        var andAgain = await seller.PostAsync($"/api/sellers/{account.SellerId}/sync", null, ct);
+
+        Assert.Equal("Running", running.GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, connection.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
+        Assert.Equal("Queued", (await again.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("state").GetString());
+        Assert.Equal("Queued", (await andAgain.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("state").GetString());
+
+        // The first sync, then exactly one more for both requests, which started after the first one.
+        var final = await SyncSteps.WaitForSyncAsync(seller, account.SellerId, connectedAt);
+        using var http = new HttpClient { BaseAddress = _sandbox.BaseAddress };
+        var requests = await http.GetFromJsonAsync<JsonElement>("/sandbox/requests?operation=createReport", ct);
+
+        Assert.True(final.GetProperty("lastStartedAt").GetDateTimeOffset() > running.GetProperty("lastStartedAt").GetDateTimeOffset());
+        Assert.Equal("Idle", final.GetProperty("state").GetString());
+        // Four report types per sync, two syncs: the two queued requests did not make a third.
+        Assert.Equal(8, requests.GetProperty("counts").GetProperty("createReport").GetInt32());
+    }
+}
