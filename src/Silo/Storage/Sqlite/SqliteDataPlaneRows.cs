@@ -6,30 +6,40 @@ using Opside.Silo.Storage.DataPlane;
 namespace Opside.Silo.Storage.Sqlite;
 
 /// <summary>
-/// How each data-plane row maps to its SQLite columns (<see cref="DataPlaneTables"/> order). Binding writes into
-/// parameters created once per batch, so a bulk insert re-binds values instead of building a command per row.
+/// How each data-plane row maps to its SQLite columns, bound by their index in <see cref="DataPlaneTables"/> (the
+/// seller id is bound once per statement). A null where the record has none is bound as NULL, so the column's
+/// NOT NULL constraint refuses the batch.
 /// </summary>
 internal static class SqliteDataPlaneRows
 {
-    public static void Bind(SqliteParameter[] p, LedgerEvent row)
+    public static void Bind(SqliteRowWriter w, LedgerEvent row)
     {
-        p[0].Value = ToDay(row.Date);
-        p[1].Value = Text(row.Fnsku);
-        p[2].Value = Text(row.Asin);
-        p[3].Value = Text(row.Msku);
-        p[4].Value = Text(row.Title);
-        p[5].Value = Text(row.EventType);
-        p[6].Value = Text(row.ReferenceId);
-        p[7].Value = row.Quantity;
-        p[8].Value = Text(row.FulfillmentCenter);
-        p[9].Value = Text(row.Disposition);
-        p[10].Value = Text(row.Reason);
-        p[11].Value = Text(row.Country);
-        p[12].Value = Nullable(row.ReconciledQuantity);
-        p[13].Value = Nullable(row.UnreconciledQuantity);
-        p[14].Value = row.DateAndTime is { } dateAndTime ? DataPlaneTime.ToUnixMicroseconds(dateAndTime) : DBNull.Value;
-        p[15].Value = row.DateAndTime is { } offset ? DataPlaneTime.OffsetMinutes(offset) : DBNull.Value;
-        p[16].Value = Text(row.Store);
+        w.Integer(0, ToDay(row.Date));
+        w.Text(1, row.Fnsku);
+        w.Text(2, row.Asin);
+        w.Text(3, row.Msku);
+        w.Text(4, row.Title);
+        w.Text(5, row.EventType);
+        w.Text(6, row.ReferenceId);
+        w.Integer(7, row.Quantity);
+        w.Text(8, row.FulfillmentCenter);
+        w.Text(9, row.Disposition);
+        w.Text(10, row.Reason);
+        w.Text(11, row.Country);
+        w.Integer(12, row.ReconciledQuantity);
+        w.Integer(13, row.UnreconciledQuantity);
+        if (row.DateAndTime is { } dateAndTime)
+        {
+            w.Integer(14, DataPlaneTime.ToUnixMicroseconds(dateAndTime));
+            w.Integer(15, DataPlaneTime.OffsetMinutes(dateAndTime));
+        }
+        else
+        {
+            w.Null(14);
+            w.Null(15);
+        }
+
+        w.Text(16, row.Store);
     }
 
     public static LedgerEvent ReadLedger(SqliteDataReader r) => new(
@@ -50,27 +60,27 @@ internal static class SqliteDataPlaneRows
         r.IsDBNull(14) ? null : DataPlaneTime.FromUnixMicroseconds(r.GetInt64(14), r.GetInt64(15)),
         r.GetString(16));
 
-    public static void Bind(SqliteParameter[] p, ReimbursementRow row)
+    public static void Bind(SqliteRowWriter w, ReimbursementRow row)
     {
-        p[0].Value = DataPlaneTime.ToUnixMicroseconds(row.ApprovalDate);
-        p[1].Value = DataPlaneTime.OffsetMinutes(row.ApprovalDate);
-        p[2].Value = Text(row.ReimbursementId);
-        p[3].Value = Text(row.CaseId);
-        p[4].Value = Text(row.AmazonOrderId);
-        p[5].Value = Text(row.Reason);
-        p[6].Value = Text(row.Sku);
-        p[7].Value = Text(row.Fnsku);
-        p[8].Value = Text(row.Asin);
-        p[9].Value = Text(row.ProductName);
-        p[10].Value = Text(row.Condition);
-        p[11].Value = Text(row.Currency);
-        p[12].Value = ToText(row.AmountPerUnit);
-        p[13].Value = ToText(row.AmountTotal);
-        p[14].Value = row.QuantityReimbursedCash;
-        p[15].Value = row.QuantityReimbursedInventory;
-        p[16].Value = row.QuantityReimbursedTotal;
-        p[17].Value = Text(row.OriginalReimbursementId);
-        p[18].Value = Text(row.OriginalReimbursementType);
+        w.Integer(0, DataPlaneTime.ToUnixMicroseconds(row.ApprovalDate));
+        w.Integer(1, DataPlaneTime.OffsetMinutes(row.ApprovalDate));
+        w.Text(2, row.ReimbursementId);
+        w.Text(3, row.CaseId);
+        w.Text(4, row.AmazonOrderId);
+        w.Text(5, row.Reason);
+        w.Text(6, row.Sku);
+        w.Text(7, row.Fnsku);
+        w.Text(8, row.Asin);
+        w.Text(9, row.ProductName);
+        w.Text(10, row.Condition);
+        w.Text(11, row.Currency);
+        w.Decimal(12, row.AmountPerUnit);
+        w.Decimal(13, row.AmountTotal);
+        w.Integer(14, row.QuantityReimbursedCash);
+        w.Integer(15, row.QuantityReimbursedInventory);
+        w.Integer(16, row.QuantityReimbursedTotal);
+        w.Text(17, row.OriginalReimbursementId);
+        w.Text(18, row.OriginalReimbursementType);
     }
 
     public static ReimbursementRow ReadReimbursement(SqliteDataReader r) => new(
@@ -93,22 +103,22 @@ internal static class SqliteDataPlaneRows
         r.GetString(17),
         r.GetString(18));
 
-    public static void Bind(SqliteParameter[] p, CustomerReturnRow row)
+    public static void Bind(SqliteRowWriter w, CustomerReturnRow row)
     {
-        p[0].Value = DataPlaneTime.ToUnixMicroseconds(row.ReturnDate);
-        p[1].Value = DataPlaneTime.OffsetMinutes(row.ReturnDate);
-        p[2].Value = Text(row.OrderId);
-        p[3].Value = Text(row.Sku);
-        p[4].Value = Text(row.Asin);
-        p[5].Value = Text(row.Fnsku);
-        p[6].Value = Text(row.ProductName);
-        p[7].Value = row.Quantity;
-        p[8].Value = Text(row.FulfillmentCenterId);
-        p[9].Value = Text(row.DetailedDisposition);
-        p[10].Value = Text(row.Reason);
-        p[11].Value = Text(row.Status);
-        p[12].Value = Text(row.LicensePlateNumber);
-        p[13].Value = Text(row.CustomerComments);
+        w.Integer(0, DataPlaneTime.ToUnixMicroseconds(row.ReturnDate));
+        w.Integer(1, DataPlaneTime.OffsetMinutes(row.ReturnDate));
+        w.Text(2, row.OrderId);
+        w.Text(3, row.Sku);
+        w.Text(4, row.Asin);
+        w.Text(5, row.Fnsku);
+        w.Text(6, row.ProductName);
+        w.Integer(7, row.Quantity);
+        w.Text(8, row.FulfillmentCenterId);
+        w.Text(9, row.DetailedDisposition);
+        w.Text(10, row.Reason);
+        w.Text(11, row.Status);
+        w.Text(12, row.LicensePlateNumber);
+        w.Text(13, row.CustomerComments);
     }
 
     public static CustomerReturnRow ReadCustomerReturn(SqliteDataReader r) => new(
@@ -126,26 +136,30 @@ internal static class SqliteDataPlaneRows
         r.GetString(12),
         r.GetString(13));
 
-    public static void Bind(SqliteParameter[] p, RemovalOrderRow row)
+    public static void Bind(SqliteRowWriter w, RemovalOrderRow row)
     {
-        p[0].Value = DataPlaneTime.ToUnixMicroseconds(row.RequestDate);
-        p[1].Value = DataPlaneTime.OffsetMinutes(row.RequestDate);
-        p[2].Value = Text(row.OrderId);
-        p[3].Value = Text(row.OrderType);
-        p[4].Value = Text(row.ServiceSpeed);
-        p[5].Value = Text(row.OrderStatus);
-        p[6].Value = DataPlaneTime.ToUnixMicroseconds(row.LastUpdatedDate);
-        p[7].Value = DataPlaneTime.OffsetMinutes(row.LastUpdatedDate);
-        p[8].Value = Text(row.Sku);
-        p[9].Value = Text(row.Fnsku);
-        p[10].Value = Text(row.Disposition);
-        p[11].Value = row.RequestedQuantity;
-        p[12].Value = row.CancelledQuantity;
-        p[13].Value = row.DisposedQuantity;
-        p[14].Value = row.ShippedQuantity;
-        p[15].Value = row.InProcessQuantity;
-        p[16].Value = row.RemovalFee is { } fee ? ToText(fee) : DBNull.Value;
-        p[17].Value = Text(row.Currency);
+        w.Integer(0, DataPlaneTime.ToUnixMicroseconds(row.RequestDate));
+        w.Integer(1, DataPlaneTime.OffsetMinutes(row.RequestDate));
+        w.Text(2, row.OrderId);
+        w.Text(3, row.OrderType);
+        w.Text(4, row.ServiceSpeed);
+        w.Text(5, row.OrderStatus);
+        w.Integer(6, DataPlaneTime.ToUnixMicroseconds(row.LastUpdatedDate));
+        w.Integer(7, DataPlaneTime.OffsetMinutes(row.LastUpdatedDate));
+        w.Text(8, row.Sku);
+        w.Text(9, row.Fnsku);
+        w.Text(10, row.Disposition);
+        w.Integer(11, row.RequestedQuantity);
+        w.Integer(12, row.CancelledQuantity);
+        w.Integer(13, row.DisposedQuantity);
+        w.Integer(14, row.ShippedQuantity);
+        w.Integer(15, row.InProcessQuantity);
+        if (row.RemovalFee is { } fee)
+            w.Decimal(16, fee);
+        else
+            w.Null(16);
+
+        w.Text(17, row.Currency);
     }
 
     public static RemovalOrderRow ReadRemovalOrder(SqliteDataReader r) => new(
@@ -166,17 +180,17 @@ internal static class SqliteDataPlaneRows
         r.IsDBNull(16) ? null : ParseDecimal(r.GetString(16)),
         r.GetString(17));
 
-    public static void Bind(SqliteParameter[] p, RefundItem row)
+    public static void Bind(SqliteRowWriter w, RefundItem row)
     {
-        p[0].Value = Text(row.AmazonOrderId);
-        p[1].Value = DataPlaneTime.ToUnixMicroseconds(row.PostedDate);
-        p[2].Value = DataPlaneTime.OffsetMinutes(row.PostedDate);
-        p[3].Value = Text(row.MarketplaceName);
-        p[4].Value = Text(row.SellerSku);
-        p[5].Value = Text(row.OrderAdjustmentItemId);
-        p[6].Value = row.QuantityShipped;
-        p[7].Value = ToText(row.Principal);
-        p[8].Value = Text(row.Currency);
+        w.Text(0, row.AmazonOrderId);
+        w.Integer(1, DataPlaneTime.ToUnixMicroseconds(row.PostedDate));
+        w.Integer(2, DataPlaneTime.OffsetMinutes(row.PostedDate));
+        w.Text(3, row.MarketplaceName);
+        w.Text(4, row.SellerSku);
+        w.Text(5, row.OrderAdjustmentItemId);
+        w.Integer(6, row.QuantityShipped);
+        w.Decimal(7, row.Principal);
+        w.Text(8, row.Currency);
     }
 
     public static RefundItem ReadRefund(SqliteDataReader r) => new(
@@ -189,24 +203,24 @@ internal static class SqliteDataPlaneRows
         ParseDecimal(r.GetString(7)),
         r.GetString(8));
 
-    public static void Bind(SqliteParameter[] p, InboundShipment row)
+    public static void Bind(SqliteRowWriter w, InboundShipment row)
     {
-        p[0].Value = Text(row.ShipmentId);
-        p[1].Value = Text(row.ShipmentName);
-        p[2].Value = Text(row.ShipmentStatus);
-        p[3].Value = Text(row.DestinationFulfillmentCenterId);
+        w.Text(0, row.ShipmentId);
+        w.Text(1, row.ShipmentName);
+        w.Text(2, row.ShipmentStatus);
+        w.Text(3, row.DestinationFulfillmentCenterId);
     }
 
     public static InboundShipment ReadInboundShipment(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3));
 
-    public static void Bind(SqliteParameter[] p, InboundShipmentItem row)
+    public static void Bind(SqliteRowWriter w, InboundShipmentItem row)
     {
-        p[0].Value = Text(row.ShipmentId);
-        p[1].Value = Text(row.SellerSku);
-        p[2].Value = Text(row.FulfillmentNetworkSku);
-        p[3].Value = row.QuantityShipped;
-        p[4].Value = row.QuantityReceived;
-        p[5].Value = Nullable(row.QuantityInCase);
+        w.Text(0, row.ShipmentId);
+        w.Text(1, row.SellerSku);
+        w.Text(2, row.FulfillmentNetworkSku);
+        w.Integer(3, row.QuantityShipped);
+        w.Integer(4, row.QuantityReceived);
+        w.Integer(5, row.QuantityInCase);
     }
 
     public static InboundShipmentItem ReadInboundShipmentItem(SqliteDataReader r) => new(
@@ -221,14 +235,6 @@ internal static class SqliteDataPlaneRows
     public static int ToDay(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
 
     private static DateOnly FromDay(int day) => new(day / 10000, day / 100 % 100, day % 100);
-
-    // A null in a non-nullable column is a caller's bug; handing SQLite NULL lets its NOT NULL constraint refuse the
-    // whole batch (Microsoft.Data.Sqlite would otherwise refuse a null Value with an unrelated message).
-    private static object Text(string? value) => (object?)value ?? DBNull.Value;
-
-    private static object Nullable(int? value) => value is { } v ? v : DBNull.Value;
-
-    private static string ToText(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static decimal ParseDecimal(string text) => decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 }

@@ -8,8 +8,8 @@ namespace Opside.Silo.Storage.Sqlite;
 
 /// <summary>
 /// The data plane in the embedded SQLite file (schema version 2). Each write is one immediate transaction: the
-/// range's old rows are deleted and the new ones inserted through one prepared command whose parameters are
-/// re-bound per row, so a failure anywhere leaves the seller's previous rows as they were.
+/// range's old rows are deleted and the new ones inserted through one prepared statement re-bound per row
+/// (<see cref="SqliteRowWriter"/>), so a failure anywhere leaves the seller's previous rows as they were.
 /// </summary>
 public sealed class SqliteDataPlaneStore(SqliteDatabase database) : IDataPlaneStore
 {
@@ -52,15 +52,17 @@ public sealed class SqliteDataPlaneStore(SqliteDatabase database) : IDataPlaneSt
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
 
-        var shipmentTable = DataPlaneTables.InboundShipments;
-        var upsert = $"""
-            INSERT INTO {shipmentTable.Name} (seller_id, {shipmentTable.ColumnList}) VALUES ($seller_id, {ParameterList(shipmentTable)})
+        using (var upsert = new SqliteRowWriter(
+            connection, InsertInto(DataPlaneTables.InboundShipments), DataPlaneTables.InboundShipments.Columns.Length, sellerId,
+            """
             ON CONFLICT (seller_id, shipment_id) DO UPDATE SET
                 shipment_name = excluded.shipment_name,
                 shipment_status = excluded.shipment_status,
-                destination_fulfillment_center_id = excluded.destination_fulfillment_center_id;
-            """;
-        InsertRows(connection, transaction, upsert, shipmentTable, sellerId, shipments, SqliteDataPlaneRows.Bind, cancellationToken);
+                destination_fulfillment_center_id = excluded.destination_fulfillment_center_id
+            """))
+        {
+            upsert.InsertAll(shipments, SqliteDataPlaneRows.Bind, cancellationToken);
+        }
 
         await using (var delete = connection.CreateCommand())
         {
@@ -75,7 +77,7 @@ public sealed class SqliteDataPlaneStore(SqliteDatabase database) : IDataPlaneSt
             }
         }
 
-        var inserted = InsertRows(connection, transaction, InsertSql(DataPlaneTables.InboundShipmentItems), DataPlaneTables.InboundShipmentItems, sellerId, items, SqliteDataPlaneRows.Bind, cancellationToken);
+        var inserted = InsertRows(connection, DataPlaneTables.InboundShipmentItems, sellerId, items, SqliteDataPlaneRows.Bind, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return inserted;
     }
@@ -86,17 +88,20 @@ public sealed class SqliteDataPlaneStore(SqliteDatabase database) : IDataPlaneSt
         ArgumentNullException.ThrowIfNull(document);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        var table = DataPlaneTables.ArchivedDocuments;
         // The id is the fetch's own: archiving it again (a retried sync) keeps the first copy.
-        command.CommandText = $"INSERT INTO {table.Name} (seller_id, {table.ColumnList}) VALUES ($seller_id, {ParameterList(table)}) ON CONFLICT (seller_id, id) DO NOTHING;";
+        command.CommandText = """
+            INSERT INTO archived_documents (seller_id, id, source, fetched_at, fetched_at_offset, request, content_type, gzip_content)
+            VALUES ($seller_id, $id, $source, $fetched_at, $fetched_at_offset, $request, $content_type, $gzip_content)
+            ON CONFLICT (seller_id, id) DO NOTHING;
+            """;
         command.Parameters.AddWithValue("$seller_id", sellerId);
-        command.Parameters.AddWithValue("$p0", document.Id);
-        command.Parameters.AddWithValue("$p1", document.Source);
-        command.Parameters.AddWithValue("$p2", DataPlaneTime.ToUnixMicroseconds(document.FetchedAt));
-        command.Parameters.AddWithValue("$p3", DataPlaneTime.OffsetMinutes(document.FetchedAt));
-        command.Parameters.AddWithValue("$p4", document.Request);
-        command.Parameters.AddWithValue("$p5", (object?)document.ContentType ?? DBNull.Value);
-        command.Parameters.Add("$p6", SqliteType.Blob).Value = document.GzipContent;
+        command.Parameters.AddWithValue("$id", document.Id);
+        command.Parameters.AddWithValue("$source", document.Source);
+        command.Parameters.AddWithValue("$fetched_at", DataPlaneTime.ToUnixMicroseconds(document.FetchedAt));
+        command.Parameters.AddWithValue("$fetched_at_offset", DataPlaneTime.OffsetMinutes(document.FetchedAt));
+        command.Parameters.AddWithValue("$request", document.Request);
+        command.Parameters.AddWithValue("$content_type", (object?)document.ContentType ?? DBNull.Value);
+        command.Parameters.Add("$gzip_content", SqliteType.Blob).Value = document.GzipContent;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -174,14 +179,14 @@ public sealed class SqliteDataPlaneStore(SqliteDatabase database) : IDataPlaneSt
 
     private Task<int> ReplaceInstantRangeAsync<T>(
         DataPlaneTable table, string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IReadOnlyList<T> rows,
-        Action<SqliteParameter[], T> bind, CancellationToken cancellationToken) =>
+        Action<SqliteRowWriter, T> bind, CancellationToken cancellationToken) =>
         ReplaceAsync(
             table, sellerId, $"{table.RangeColumn} >= $from AND {table.RangeColumn} < $to",
             DataPlaneTime.ToUnixMicroseconds(rangeStart), DataPlaneTime.ToUnixMicroseconds(rangeEnd), rows, bind, cancellationToken);
 
     private async Task<int> ReplaceAsync<T>(
         DataPlaneTable table, string sellerId, string rangeCondition, long from, long to, IReadOnlyList<T> rows,
-        Action<SqliteParameter[], T> bind, CancellationToken cancellationToken)
+        Action<SqliteRowWriter, T> bind, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         // Immediate: take the write lock before reading anything, so two writers queue instead of deadlocking
@@ -197,44 +202,17 @@ public sealed class SqliteDataPlaneStore(SqliteDatabase database) : IDataPlaneSt
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var inserted = InsertRows(connection, transaction, InsertSql(table), table, sellerId, rows, bind, cancellationToken);
+        var inserted = InsertRows(connection, table, sellerId, rows, bind, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return inserted;
     }
 
-    /// <summary>
-    /// Runs <paramref name="sql"/> once per row with the same prepared statement. Synchronous on purpose:
-    /// Microsoft.Data.Sqlite's async methods run synchronously anyway, and a Task per row would only cost.
-    /// </summary>
+    /// <summary>Synchronous on purpose: SQLite has no asynchronous I/O, and a Task per row would only cost.</summary>
     private static int InsertRows<T>(
-        SqliteConnection connection, SqliteTransaction transaction, string sql, DataPlaneTable table, string sellerId, IReadOnlyList<T> rows,
-        Action<SqliteParameter[], T> bind, CancellationToken cancellationToken)
+        SqliteConnection connection, DataPlaneTable table, string sellerId, IReadOnlyList<T> rows, Action<SqliteRowWriter, T> bind, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
-            return 0;
-        using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = sql;
-        insert.Parameters.AddWithValue("$seller_id", sellerId);
-        var parameters = new SqliteParameter[table.Columns.Length];
-        for (var c = 0; c < parameters.Length; c++)
-        {
-            // No SqliteType: the value's own type decides how it binds (a type given here would convert it).
-            parameters[c] = insert.CreateParameter();
-            parameters[c].ParameterName = ParameterName(c);
-            insert.Parameters.Add(parameters[c]);
-        }
-        insert.Prepare();
-
-        for (var i = 0; i < rows.Count; i++)
-        {
-            if ((i & 0xFFF) == 0)
-                cancellationToken.ThrowIfCancellationRequested();
-            bind(parameters, rows[i]);
-            insert.ExecuteNonQuery();
-        }
-
-        return rows.Count;
+        using var writer = new SqliteRowWriter(connection, InsertInto(table), table.Columns.Length, sellerId);
+        return writer.InsertAll(rows, bind, cancellationToken);
     }
 
     private async Task<IReadOnlyList<T>> ReadAsync<T>(DataPlaneTable table, string sellerId, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
@@ -253,10 +231,5 @@ public sealed class SqliteDataPlaneStore(SqliteDatabase database) : IDataPlaneSt
         return rows;
     }
 
-    private static string InsertSql(DataPlaneTable table) =>
-        $"INSERT INTO {table.Name} (seller_id, {table.ColumnList}) VALUES ($seller_id, {ParameterList(table)});";
-
-    private static string ParameterList(DataPlaneTable table) => string.Join(", ", Enumerable.Range(0, table.Columns.Length).Select(ParameterName));
-
-    private static string ParameterName(int column) => string.Create(CultureInfo.InvariantCulture, $"$p{column}");
+    private static string InsertInto(DataPlaneTable table) => $"INSERT INTO {table.Name} (seller_id, {table.ColumnList})";
 }
