@@ -107,6 +107,8 @@ public sealed class ReportsApiTests
         var done = await (await http.GetAsync($"/reports/2021-06-30/reports?reportTypes={ReportRenderer.ReturnsReport}&processingStatuses=DONE", Ct)).JsonAsync();
         Assert.Equal(1, done.GetProperty("reports").GetArrayLength());
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/reports/2021-06-30/reports", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/reports/2021-06-30/reports?reportTypes={ReportRenderer.Ledger}&pageSize=x", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync($"/reports/2021-06-30/reports?reportTypes={ReportRenderer.Ledger}&createdSince=yesterday", Ct)).StatusCode);
     }
 
     [Fact]
