@@ -16,7 +16,7 @@ public static class SellerGenerator
         PlantedInventory.Add(builder);
         PlantedReturns.Add(builder);
         PlantedShipments.Add(builder);
-        var (skus, saleChance) = scale == SellerScale.Small ? (20, 0.22) : (150, 0.35);
+        var (skus, saleChance) = scale == SellerScale.Small ? (20, 0.22) : (100, 0.35);
         BackgroundActivity.Add(builder, skus, saleChance);
 
         var labels = new SellerLabels(

@@ -3,10 +3,10 @@ namespace Opside.Sandbox.Synthetic;
 /// <summary>How much background activity a synthetic seller has. Planted discrepancies are the same at every scale.</summary>
 public enum SellerScale
 {
-    /// <summary>About 20 background SKUs and a few thousand ledger rows: for tests.</summary>
+    /// <summary>20 background SKUs (about 70 with the plants) and about 3,300 ledger rows over 18 months: for tests.</summary>
     Small,
 
-    /// <summary>About 150 background SKUs: for demos and local runs.</summary>
+    /// <summary>100 background SKUs (about 150 with the plants) and about 24,000 ledger rows: for demos and local runs.</summary>
     Demo,
 }
 

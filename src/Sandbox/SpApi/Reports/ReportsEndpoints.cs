@@ -69,15 +69,13 @@ public static class ReportsEndpoints
             var types = Split(query["reportTypes"]);
             if (types.Length == 0)
                 return SpApiErrors.InvalidInput("reportTypes or nextToken is required.");
-            var pageSize = query.TryGetValue("pageSize", out var size) ? int.Parse(size.ToString(), CultureInfo.InvariantCulture) : 10;
-            if (pageSize is < 1 or > 100)
+            var pageSize = 10;
+            if (query.ContainsKey("pageSize") && (!int.TryParse(query["pageSize"], CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > 100))
                 return SpApiErrors.InvalidInput("pageSize must be between 1 and 100.");
             var now = time.GetUtcNow();
-            page = new ReportsPage(
-                SpApiGate.PartnerOf(context), types, Split(query["processingStatuses"]),
-                query.TryGetValue("createdSince", out var since) ? DateTimeOffset.Parse(since.ToString(), CultureInfo.InvariantCulture) : now.AddDays(-90),
-                query.TryGetValue("createdUntil", out var until) ? DateTimeOffset.Parse(until.ToString(), CultureInfo.InvariantCulture) : now,
-                pageSize, 0);
+            if (!TryDate(query["createdSince"], now.AddDays(-90), out var since) || !TryDate(query["createdUntil"], now, out var until))
+                return SpApiErrors.InvalidInput("createdSince and createdUntil must be ISO 8601 date-times.");
+            page = new ReportsPage(SpApiGate.PartnerOf(context), types, Split(query["processingStatuses"]), since, until, pageSize, 0);
         }
 
         var matching = queue.Of(page.Partner)
@@ -121,6 +119,12 @@ public static class ReportsEndpoints
         if (report.ReportDocumentId is { } documentId)
             body["reportDocumentId"] = documentId;
         return body;
+    }
+
+    private static bool TryDate(Microsoft.Extensions.Primitives.StringValues value, DateTimeOffset fallback, out DateTimeOffset date)
+    {
+        date = fallback;
+        return value.Count == 0 || DateTimeOffset.TryParse(value.ToString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out date);
     }
 
     private static string[] Split(Microsoft.Extensions.Primitives.StringValues values) =>
