@@ -32,6 +32,7 @@ public abstract class ReportParser
 /// </summary>
 public abstract class ReportParser<T> : ReportParser
 {
+    // Titles run to 200 characters and repeat once per SKU.
     private const int PooledStringMaxLength = 256;
 
     private readonly ReportColumn[] _columns;
