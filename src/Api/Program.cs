@@ -4,6 +4,7 @@ using Opside.Api.Ops;
 using Opside.Api.RateLimiting;
 using Opside.Api.Sellers;
 using Opside.Api.Sync;
+using Opside.Api.Uploads;
 using Opside.Silo.Hosting;
 using Opside.Silo.Web;
 using Scalar.AspNetCore;
@@ -14,6 +15,7 @@ builder.AddOpsideOrleans();
 builder.AddOpsideAccounts();
 builder.AddOpsideRateLimiting();
 builder.AddOpsideAmazon();
+builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section);
 builder.AddDevelopmentSandbox();
 builder.Services.AddOpenApi();
 
@@ -36,6 +38,7 @@ app.MapDashboardSignIn();
 var seller = app.MapSellersApi();
 app.MapAmazonConnectionApi(seller);
 seller.MapSyncApi();
+seller.MapReportUploadApi();
 app.MapOpsApi();
 
 await app.RunAsync();

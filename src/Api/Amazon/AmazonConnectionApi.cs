@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Opside.Api.Sellers;
 using Opside.Grains.Amazon;
 using Opside.Grains.Sellers;
-using Opside.Silo.Security;
 using Opside.Grains.Security;
 
 namespace Opside.Api.Amazon;

@@ -1,5 +1,4 @@
 using Opside.Grains.Amazon;
-using Opside.Silo.Security;
 using Opside.Grains.Security;
 
 namespace Opside.Api.Amazon;

@@ -2,6 +2,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Opside.Silo.Diagnostics;
 using Opside.Silo.Storage;
+using Opside.Silo.Storage.DataPlane;
 
 namespace Opside.Silo.Hosting;
 
@@ -35,9 +36,12 @@ public static class ClientHostingExtensions
             client.AddDashboard();
         });
 
-        // A client holds no grain state; the store matters to it only once it reads the data plane directly.
+        // A client holds no grain state, but writes sellers' uploads to the data plane, which lives in PostgreSQL.
         if (settings.Storage.Provider == StorageProvider.Postgres)
+        {
             builder.Services.AddOpsideStorageHealthCheck(settings.Storage);
+            builder.Services.AddOpsideDataPlane(settings.Storage);
+        }
         builder.Services.AddHealthChecks().AddCheck<ClusterClientHealthCheck>("cluster", tags: [ReadinessChecks.Tag], timeout: ReadinessChecks.Timeout);
         return builder;
     }

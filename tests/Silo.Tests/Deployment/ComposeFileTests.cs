@@ -343,6 +343,7 @@ internal static partial class OptionKeys
         (typeof(TokenEncryptionOptions), TokenEncryptionOptions.Section),
         (typeof(Opside.Grains.Amazon.AmazonOptions), Opside.Grains.Amazon.AmazonOptions.Section),
         (typeof(Opside.Grains.Sync.SyncOptions), Opside.Grains.Sync.SyncOptions.Section),
+        (typeof(Opside.Api.Uploads.UploadOptions), Opside.Api.Uploads.UploadOptions.Section),
     ];
 
     /// <summary>Filled from elsewhere, not bound from its section.</summary>
