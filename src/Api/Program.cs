@@ -39,6 +39,7 @@ var seller = app.MapSellersApi();
 app.MapAmazonConnectionApi(seller);
 seller.MapSyncApi();
 seller.MapReportUploadApi();
+seller.MapCostCatalogApi();
 app.MapOpsApi();
 
 await app.RunAsync();

@@ -36,12 +36,11 @@ public static class ReportUploadApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Opside does not read this report type.",
                 detail: $"'{reportType}' is not one of: {string.Join(", ", AmazonReports.ReportTypes.Order(StringComparer.Ordinal))}.");
         if (services.GetService<IDataPlaneStore>() is not { } store)
-            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Uploads are not available on this host.",
-                detail: "The API runs as a cluster client without a PostgreSQL data plane.");
+            return Uploads.NotAvailable();
 
         var limits = options.Value;
         if (request.ContentLength > limits.MaxBytes)
-            return TooLarge(limits.MaxBytes);
+            return Uploads.TooLarge(limits.MaxBytes);
         // Kestrel's own limit (30 MB by default) would cut a large export short: this route's limit is ours.
         if (request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             size.MaxRequestBodySize = limits.MaxBytes + 1;
@@ -61,8 +60,7 @@ public static class ReportUploadApi
                     (start, end, list, ct) => store.ReplaceRemovalOrdersAsync(sellerId, start, end, list, ct), cancellationToken),
                 _ => throw new InvalidOperationException($"No upload path for {parser.ReportType}."),
             };
-            var errors = rejected.Take(limits.MaxErrorsListed).Select(r => new UploadError(r.Line, r.Reason)).ToList();
-            return TypedResults.Accepted((string?)null, new UploadResult(rows, rejected.Count, errors));
+            return TypedResults.Accepted((string?)null, Uploads.Result(rows, rejected, limits));
         }
         catch (ReportFormatException e)
         {
@@ -70,7 +68,7 @@ public static class ReportUploadApi
         }
         catch (UploadTooLargeException e)
         {
-            return TooLarge(e.Limit);
+            return Uploads.TooLarge(e.Limit);
         }
     }
 
@@ -91,10 +89,6 @@ public static class ReportUploadApi
     }
 
     private static DateTimeOffset Day(DateOnly date) => new(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-
-    private static ProblemHttpResult TooLarge(long limit) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large.",
-            detail: $"Uploads are limited to {limit} bytes as sent ({UploadOptions.Section}:MaxBytes).");
 }
 
 public sealed record UploadResult(int Rows, int RejectedRows, IReadOnlyList<UploadError> Errors);

@@ -27,6 +27,9 @@ public interface IDataPlaneStore
     /// <summary>Inserts or updates the shipments by id and replaces all items of each shipment given.</summary>
     Task<int> UpsertInboundShipmentsAsync(string sellerId, IReadOnlyList<InboundShipment> shipments, IReadOnlyList<InboundShipmentItem> items, CancellationToken cancellationToken);
 
+    /// <summary>Replaces the seller's whole cost catalog (a PUT of the catalog).</summary>
+    Task<int> ReplaceCostCatalogAsync(string sellerId, IReadOnlyList<CostCatalogEntry> rows, CancellationToken cancellationToken);
+
     /// <summary>Keeps a fetched document (already compressed) with what was asked for, for audit.</summary>
     Task ArchiveDocumentAsync(string sellerId, ArchivedDocument document, CancellationToken cancellationToken);
 
@@ -46,6 +49,8 @@ public interface IDataPlaneStore
     Task<IReadOnlyList<InboundShipmentItem>> ReadInboundShipmentItemsAsync(string sellerId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RefundItem>> ReadRefundsAsync(string sellerId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<CostCatalogEntry>> ReadCostCatalogAsync(string sellerId, CancellationToken cancellationToken);
 
     /// <summary>The archived documents' metadata, newest first (without their content).</summary>
     Task<IReadOnlyList<ArchivedDocumentInfo>> ListArchivedDocumentsAsync(string sellerId, CancellationToken cancellationToken);

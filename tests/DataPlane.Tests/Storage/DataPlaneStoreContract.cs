@@ -308,6 +308,28 @@ public abstract class DataPlaneStoreContract
     }
 
     [Fact]
+    public async Task The_cost_catalog_round_trips_exact_costs_and_is_replaced_whole()
+    {
+        var store = await OpenStoreAsync();
+        CostCatalogEntry[] first =
+        [
+            new("AB-1234-RED", 4.25m, "USD", "invoice INV-2025-001", new DateOnly(2025, 1, 15)),
+            new("AB-1234-RED", 4.5m, "USD", "invoice INV-2026-007", new DateOnly(2026, 2, 1)),
+            new("CD-9", 12.3456m, "EUR", "supplier sheet", new DateOnly(2024, 12, 31)),
+        ];
+        CostCatalogEntry[] second = [new("CD-9", 13m, "EUR", "supplier sheet v2", new DateOnly(2026, 1, 1))];
+
+        await store.ReplaceCostCatalogAsync(Seller, first, Ct);
+        await store.ReplaceCostCatalogAsync("seller-2", second, Ct);
+        var read = await store.ReadCostCatalogAsync(Seller, Ct);
+        await store.ReplaceCostCatalogAsync(Seller, second, Ct);
+
+        Assert.Equal(first.OrderBy(c => c.EffectiveDate), read);
+        Assert.Equal(second, await store.ReadCostCatalogAsync(Seller, Ct));
+        Assert.Equal(second, await store.ReadCostCatalogAsync("seller-2", Ct));
+    }
+
+    [Fact]
     public async Task Counts_cover_every_source_and_only_the_seller()
     {
         var store = await OpenStoreAsync();

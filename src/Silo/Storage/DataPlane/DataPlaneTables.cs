@@ -2,7 +2,7 @@ namespace Opside.Silo.Storage.DataPlane;
 
 /// <summary>
 /// The data-plane tables' names and row columns (after <c>seller_id</c>), in the order both stores bind and read
-/// them. The schemas (SqliteSchema version 2, PostgreSQL 0005_data_plane.sql) use the same names.
+/// them. The schemas (SqliteSchema versions 2–3, PostgreSQL 0005_data_plane.sql and 0006_cost_catalog.sql) use the same names.
 /// </summary>
 internal static class DataPlaneTables
 {
@@ -46,6 +46,11 @@ internal static class DataPlaneTables
     public static readonly DataPlaneTable InboundShipmentItems = new("inbound_shipment_items", "shipment_id",
     [
         "shipment_id", "seller_sku", "fulfillment_network_sku", "quantity_shipped", "quantity_received", "quantity_in_case",
+    ]);
+
+    public static readonly DataPlaneTable CostCatalog = new("cost_catalog", "effective_date",
+    [
+        "sku", "unit_cost", "currency", "source", "effective_date",
     ]);
 
     public static readonly DataPlaneTable ArchivedDocuments = new("archived_documents", "fetched_at",

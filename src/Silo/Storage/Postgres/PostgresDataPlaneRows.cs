@@ -173,6 +173,18 @@ internal static class PostgresDataPlaneRows
         r.IsDBNull(16) ? null : r.GetDecimal(16),
         r.GetString(17));
 
+    public static async Task Write(NpgsqlBinaryImporter w, CostCatalogEntry row, CancellationToken ct)
+    {
+        await Text(w, row.Sku, ct);
+        await w.WriteAsync(row.UnitCost, NpgsqlDbType.Numeric, ct);
+        await Text(w, row.Currency, ct);
+        await Text(w, row.Source, ct);
+        await w.WriteAsync(row.EffectiveDate, NpgsqlDbType.Date, ct);
+    }
+
+    public static CostCatalogEntry ReadCost(NpgsqlDataReader r) =>
+        new(r.GetString(0), r.GetDecimal(1), r.GetString(2), r.GetString(3), r.GetFieldValue<DateOnly>(4));
+
     public static async Task Write(NpgsqlBinaryImporter w, RefundItem row, CancellationToken ct)
     {
         await Text(w, row.AmazonOrderId, ct);

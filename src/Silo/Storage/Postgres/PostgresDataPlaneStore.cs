@@ -88,6 +88,21 @@ public sealed class PostgresDataPlaneStore(NpgsqlDataSource dataSource) : IDataP
         return inserted;
     }
 
+    public Task<int> ReplaceCostCatalogAsync(string sellerId, IReadOnlyList<CostCatalogEntry> rows, CancellationToken cancellationToken)
+    {
+        DataPlaneRanges.RequireSeller(sellerId);
+        ArgumentNullException.ThrowIfNull(rows);
+        // Every effective date: the upload is the whole catalog.
+        return ReplaceAsync(
+            DataPlaneTables.CostCatalog, sellerId, "effective_date BETWEEN $2 AND $3",
+            new NpgsqlParameter<DateOnly> { TypedValue = DateOnly.MinValue, NpgsqlDbType = NpgsqlDbType.Date },
+            new NpgsqlParameter<DateOnly> { TypedValue = DateOnly.MaxValue, NpgsqlDbType = NpgsqlDbType.Date },
+            rows, PostgresDataPlaneRows.Write, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<CostCatalogEntry>> ReadCostCatalogAsync(string sellerId, CancellationToken cancellationToken) =>
+        ReadAsync(DataPlaneTables.CostCatalog, sellerId, PostgresDataPlaneRows.ReadCost, cancellationToken);
+
     public async Task ArchiveDocumentAsync(string sellerId, ArchivedDocument document, CancellationToken cancellationToken)
     {
         DataPlaneRanges.RequireSeller(sellerId);

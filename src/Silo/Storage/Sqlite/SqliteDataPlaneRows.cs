@@ -180,6 +180,18 @@ internal static class SqliteDataPlaneRows
         r.IsDBNull(16) ? null : ParseDecimal(r.GetString(16)),
         r.GetString(17));
 
+    public static void Bind(SqliteRowWriter w, CostCatalogEntry row)
+    {
+        w.Text(0, row.Sku);
+        w.Decimal(1, row.UnitCost);
+        w.Text(2, row.Currency);
+        w.Text(3, row.Source);
+        w.Integer(4, ToDay(row.EffectiveDate));
+    }
+
+    public static CostCatalogEntry ReadCost(SqliteDataReader r) =>
+        new(r.GetString(0), ParseDecimal(r.GetString(1)), r.GetString(2), r.GetString(3), FromDay(r.GetInt32(4)));
+
     public static void Bind(SqliteRowWriter w, RefundItem row)
     {
         w.Text(0, row.AmazonOrderId);

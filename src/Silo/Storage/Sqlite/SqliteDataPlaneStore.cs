@@ -82,6 +82,18 @@ public sealed class SqliteDataPlaneStore(SqliteDatabase database) : IDataPlaneSt
         return inserted;
     }
 
+    public Task<int> ReplaceCostCatalogAsync(string sellerId, IReadOnlyList<CostCatalogEntry> rows, CancellationToken cancellationToken)
+    {
+        DataPlaneRanges.RequireSeller(sellerId);
+        ArgumentNullException.ThrowIfNull(rows);
+        // Every effective date: the upload is the whole catalog.
+        return ReplaceAsync(DataPlaneTables.CostCatalog, sellerId, "effective_date BETWEEN $from AND $to",
+            SqliteDataPlaneRows.ToDay(DateOnly.MinValue), SqliteDataPlaneRows.ToDay(DateOnly.MaxValue), rows, SqliteDataPlaneRows.Bind, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<CostCatalogEntry>> ReadCostCatalogAsync(string sellerId, CancellationToken cancellationToken) =>
+        ReadAsync(DataPlaneTables.CostCatalog, sellerId, SqliteDataPlaneRows.ReadCost, cancellationToken);
+
     public async Task ArchiveDocumentAsync(string sellerId, ArchivedDocument document, CancellationToken cancellationToken)
     {
         DataPlaneRanges.RequireSeller(sellerId);

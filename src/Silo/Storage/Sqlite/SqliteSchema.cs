@@ -195,6 +195,20 @@ internal static class SqliteSchema
 
             CREATE INDEX IF NOT EXISTS ix_archived_documents_seller_fetched_at ON archived_documents (seller_id, fetched_at);
             """),
+
+        // The seller's cost catalog, as PostgreSQL's 0006_cost_catalog.sql: replaced whole by each upload.
+        new(3, "cost catalog", """
+            CREATE TABLE IF NOT EXISTS cost_catalog (
+                seller_id      TEXT    NOT NULL,
+                sku            TEXT    NOT NULL,
+                unit_cost      TEXT    NOT NULL,
+                currency       TEXT    NOT NULL,
+                source         TEXT    NOT NULL,
+                effective_date INTEGER NOT NULL
+            ) STRICT;
+
+            CREATE INDEX IF NOT EXISTS ix_cost_catalog_seller_sku ON cost_catalog (seller_id, sku, effective_date);
+            """),
     ];
 }
 
