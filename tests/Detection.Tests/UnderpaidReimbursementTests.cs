@@ -86,6 +86,18 @@ public sealed class UnderpaidReimbursementTests
     }
 
     [Fact]
+    public void Two_item_rows_of_one_reimbursement_and_fnsku_are_one_claim()
+    {
+        var data = new TestData().Cost(10m, Catalog);
+        data.Reimburse(Day, "R1", "Lost_Warehouse", 6m, 1);
+        data.Reimburse(Day, "R1", "Lost_Warehouse", 7m, 2);
+
+        var claim = Assert.Single(data.Claims(ClaimType.UnderpaidReimbursement));
+
+        Assert.Equal((3, new Money(10m, "USD")), (claim.Units, claim.EstimatedValue));
+    }
+
+    [Fact]
     public void Without_a_documented_cost_nothing_is_claimed()
     {
         var data = new TestData();

@@ -1,3 +1,4 @@
+using Opside.DataPlane.Rows;
 using Opside.Detection.Shared;
 
 namespace Opside.Detection.Rules;
@@ -12,6 +13,9 @@ internal static class UnderpaidReimbursementRule
     public static void Detect(DetectionContext context)
     {
         var policy = context.Policy;
+        // A reimbursement id with two item rows of one FNSKU is one claim: its rows are summed.
+        var found = new Dictionary<string, Underpayment>(StringComparer.Ordinal);
+        var order = new List<string>();
         foreach (var netted in context.Reimbursements.All)
         {
             var row = netted.Row;
@@ -32,21 +36,53 @@ internal static class UnderpaidReimbursementRule
                 continue;
             }
 
-            var units = netted.NetCash;
-            List<EvidenceRow> evidence = [EvidenceRows.Reimbursement(row)];
+            var key = ClaimIdentity.Key(row.ReimbursementId, row.Fnsku);
+            if (!found.TryGetValue(key, out var claim))
+            {
+                found[key] = claim = new Underpayment(netted, cost);
+                order.Add(key);
+            }
+            claim.Add(netted, cost);
+        }
+
+        foreach (var key in order)
+        {
+            var claim = found[key];
+            var row = claim.First.Row;
+            context.AddClaim(
+                ClaimType.UnderpaidReimbursement, key, row.Fnsku, row.Sku, claim.First.Day, claim.Units,
+                DetectionContext.Cents(claim.Shortfall, claim.Currency), claim.Evidence, claim.Offsets, reimbursementId: row.ReimbursementId);
+        }
+    }
+
+    private sealed class Underpayment(NettedReimbursement first, CostCatalogEntry cost)
+    {
+        public NettedReimbursement First { get; } = first;
+
+        public string Currency { get; } = cost.Currency;
+
+        public int Units { get; private set; }
+
+        /// <summary>(C − amount-per-unit) × units, exact; rounded once when the claim is made.</summary>
+        public decimal Shortfall { get; private set; }
+
+        public List<EvidenceRow> Evidence { get; } = [];
+
+        public List<AppliedOffset> Offsets { get; } = [];
+
+        public void Add(NettedReimbursement netted, CostCatalogEntry cost)
+        {
+            var row = netted.Row;
+            Units += netted.NetCash;
+            Shortfall += (cost.UnitCost - row.AmountPerUnit) * netted.NetCash;
+            Evidence.Add(EvidenceRows.Reimbursement(row));
             foreach (var reversal in netted.Reversals)
             {
-                evidence.Add(EvidenceRows.Reimbursement(reversal));
+                Evidence.Add(EvidenceRows.Reimbursement(reversal));
+                Offsets.Add(new AppliedOffset(
+                    OffsetKind.Reimbursement, Days.UtcDay(reversal.ApprovalDate), -reversal.QuantityReimbursedCash, reversal.ReimbursementId, reversal.Reason, []));
             }
-            evidence.Add(EvidenceRows.Cost(cost));
-            var value = DetectionContext.Cents((cost.UnitCost - row.AmountPerUnit) * units, cost.Currency);
-            IReadOnlyList<AppliedOffset> offsets = netted.Reversals.Count == 0
-                ? []
-                : [.. netted.Reversals.Select(r => new AppliedOffset(
-                    OffsetKind.Reimbursement, Days.UtcDay(r.ApprovalDate), -r.QuantityReimbursedCash, r.ReimbursementId, r.Reason, []))];
-            context.AddClaim(
-                ClaimType.UnderpaidReimbursement, ClaimIdentity.Key(row.ReimbursementId, row.Fnsku), row.Fnsku, row.Sku, netted.Day, units, value,
-                evidence, offsets, reimbursementId: row.ReimbursementId);
+            Evidence.Add(EvidenceRows.Cost(cost));
         }
     }
 }
