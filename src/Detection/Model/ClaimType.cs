@@ -1,0 +1,14 @@
+namespace Opside.Detection;
+
+/// <summary>The claim types of claim-rules.md v1.</summary>
+public enum ClaimType
+{
+    WarehouseLost,
+    WarehouseDamaged,
+    UnauthorizedDisposal,
+    CustomerReturnNotReceived,
+    ReturnDamagedInTransit,
+    InboundShortage,
+    RemovalShortfall,
+    UnderpaidReimbursement,
+}
