@@ -54,6 +54,9 @@ public sealed class AmazonConnectionTests : IAsyncLifetime
         Assert.Equal("NA", status.GetProperty("region").GetString());
         Assert.Equal("Website", status.GetProperty("method").GetString());
         Assert.DoesNotContain("token", status.GetRawText(), StringComparison.OrdinalIgnoreCase);
+        // The used state keeps nothing behind: its stored content is erased and its expiry reminder is gone.
+        var state = QueryHelpers.ParseQuery(new Uri("http://host" + callback).Query)["state"].ToString();
+        Assert.Equal(0, await ConsentRowsAsync(state, ct));
     }
 
     [Fact]
@@ -175,5 +178,20 @@ public sealed class AmazonConnectionTests : IAsyncLifetime
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, ct);
         return buffer.ToArray();
+    }
+
+    /// <summary>What one consent state still holds in the SQLite file: a stored payload, and reminders.</summary>
+    private async Task<long> ConsentRowsAsync(string state, CancellationToken ct)
+    {
+        var file = Path.Combine(_factory.DataDirectory, "opside.db");
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT count(*) FROM grain_state WHERE grain_type = 'amazon-consent' AND grain_key = $state AND payload_json IS NOT NULL)
+                 + (SELECT count(*) FROM reminders WHERE grain_id LIKE '%' || $state || '%');
+            """;
+        command.Parameters.AddWithValue("$state", state);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 }
