@@ -1,4 +1,5 @@
 using Opside.Api.Accounts;
+using Opside.Api.Claims;
 using Opside.Api.Amazon;
 using Opside.Api.Ops;
 using Opside.Api.RateLimiting;
@@ -40,6 +41,7 @@ app.MapAmazonConnectionApi(seller);
 seller.MapSyncApi();
 seller.MapReportUploadApi();
 seller.MapCostCatalogApi();
+seller.MapClaimsApi();
 app.MapOpsApi();
 
 await app.RunAsync();

@@ -4,6 +4,7 @@ using Opside.Api.Sellers;
 using Opside.DataPlane.Costs;
 using Opside.DataPlane.Reports;
 using Opside.DataPlane.Storage;
+using Opside.Grains.Claims;
 using Opside.Grains.Sellers;
 
 namespace Opside.Api.Uploads;
@@ -41,6 +42,8 @@ public static class CostCatalogApi
                 return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No row of the cost catalog could be read.",
                     detail: string.Join("; ", parse.Rejected.Take(5).Select(r => $"line {r.Line}: {r.Reason}")));
             await store.ReplaceCostCatalogAsync(sellerId, parse.Rows, cancellationToken);
+            // Costs change claim values (and underpayments): the claims reflect the new catalog once it is accepted.
+            await grains.GetGrain<ISellerClaimsGrain>(sellerId).DetectAsync();
             return TypedResults.Ok(Uploads.Result(parse.Rows.Count, parse.Rejected, limits));
         }
         catch (ReportFormatException e)

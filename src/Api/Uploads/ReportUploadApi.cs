@@ -4,6 +4,7 @@ using Opside.Api.Sellers;
 using Opside.DataPlane.Reports;
 using Opside.DataPlane.Rows;
 using Opside.DataPlane.Storage;
+using Opside.Grains.Claims;
 using Opside.Grains.Sellers;
 
 namespace Opside.Api.Uploads;
@@ -60,6 +61,9 @@ public static class ReportUploadApi
                     (start, end, list, ct) => store.ReplaceRemovalOrdersAsync(sellerId, start, end, list, ct), cancellationToken),
                 _ => throw new InvalidOperationException($"No upload path for {parser.ReportType}."),
             };
+            // Detection before answering: once the upload is accepted, the claims reflect it.
+            if (rows > 0)
+                await grains.GetGrain<ISellerClaimsGrain>(sellerId).DetectAsync();
             return TypedResults.Accepted((string?)null, Uploads.Result(rows, rejected, limits));
         }
         catch (ReportFormatException e)

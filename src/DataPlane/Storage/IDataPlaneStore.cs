@@ -1,3 +1,4 @@
+using Opside.DataPlane.Claims;
 using Opside.DataPlane.Rows;
 
 namespace Opside.DataPlane.Storage;
@@ -54,4 +55,15 @@ public interface IDataPlaneStore
 
     /// <summary>The archived documents' metadata, newest first (without their content).</summary>
     Task<IReadOnlyList<ArchivedDocumentInfo>> ListArchivedDocumentsAsync(string sellerId, CancellationToken cancellationToken);
+
+    /// <summary>Stores the claim unless the stored one has the same or a newer version; answers whether it was applied.</summary>
+    Task<bool> UpsertClaimAsync(ClaimRecord claim, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The seller's claims, optionally of one status and one type, ordered by window close, then claim id (stable
+    /// across pages); <paramref name="page"/> counts from 1.
+    /// </summary>
+    Task<ClaimPage> QueryClaimsAsync(string sellerId, string? status, string? type, int page, int pageSize, CancellationToken cancellationToken);
+
+    Task<ClaimRecord?> GetClaimAsync(string sellerId, string claimId, CancellationToken cancellationToken);
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Opside.DataPlane.Storage;
 using Opside.Grains.Amazon;
 using Opside.Grains.Amazon.SpApi;
+using Opside.Grains.Claims;
 using Opside.Grains.Security;
 using Opside.Grains.Sellers;
 
@@ -128,6 +129,26 @@ public sealed class SellerSyncGrain(
         s.LastError = failures.Count == 0 ? null : string.Join(" ", failures);
         await SaveAsync();
         logger.LogInformation("Sync of seller {SellerId} finished with {Failures} failed sources", context.SellerId, failures.Count);
+        if (failures.Count == 0)
+            await DetectClaimsAsync(context.SellerId);
+    }
+
+    /// <summary>
+    /// Detection after a sync in which every source succeeded: a source missing its latest rows (say, reimbursements)
+    /// would make paid claims look owed, and a bad claim costs the seller more than a late one. Part of the run, so the
+    /// sync shows Running until the claims are current.
+    /// </summary>
+    private async Task DetectClaimsAsync(string sellerId)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ISellerClaimsGrain>(sellerId).DetectAsync();
+        }
+        catch (Exception ex)
+        {
+            // The synced data stays; the next sync or upload detects again.
+            logger.LogError(ex, "Detection after the sync of seller {SellerId} failed", sellerId);
+        }
     }
 
     /// <summary>Fetches one source and records its progress; answers its error, or null.</summary>

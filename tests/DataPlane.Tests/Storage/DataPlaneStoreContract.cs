@@ -9,7 +9,7 @@ namespace Opside.DataPlane.Tests.Storage;
 /// What any <see cref="IDataPlaneStore"/> must do, checked against a real database. A subclass supplies a store on an
 /// empty, migrated database of its own for each test.
 /// </summary>
-public abstract class DataPlaneStoreContract
+public abstract partial class DataPlaneStoreContract
 {
     protected const string Seller = "seller-1";
     private const string OtherSeller = "seller-2";

@@ -10,7 +10,7 @@ namespace Opside.Silo.Storage.Postgres;
 /// The data plane in PostgreSQL (migration 0005_data_plane). Each write is one transaction: the range's old rows are
 /// deleted and the new ones streamed in with binary COPY, so a failure anywhere leaves the previous rows intact.
 /// </summary>
-public sealed class PostgresDataPlaneStore(NpgsqlDataSource dataSource) : IDataPlaneStore
+public sealed partial class PostgresDataPlaneStore(NpgsqlDataSource dataSource) : IDataPlaneStore
 {
     private readonly NpgsqlDataSource _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
 

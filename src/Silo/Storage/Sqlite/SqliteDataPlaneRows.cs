@@ -246,7 +246,7 @@ internal static class SqliteDataPlaneRows
     /// <summary>A date as the integer yyyymmdd: it sorts and compares as the date does, and binds without a string.</summary>
     public static int ToDay(DateOnly date) => (date.Year * 10000) + (date.Month * 100) + date.Day;
 
-    private static DateOnly FromDay(int day) => new(day / 10000, day / 100 % 100, day % 100);
+    public static DateOnly FromDay(int day) => new(day / 10000, day / 100 % 100, day % 100);
 
-    private static decimal ParseDecimal(string text) => decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+    public static decimal ParseDecimal(string text) => decimal.Parse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
 }

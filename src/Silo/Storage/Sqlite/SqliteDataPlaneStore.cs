@@ -11,7 +11,7 @@ namespace Opside.Silo.Storage.Sqlite;
 /// range's old rows are deleted and the new ones inserted through one prepared statement re-bound per row
 /// (<see cref="SqliteRowWriter"/>), so a failure anywhere leaves the seller's previous rows as they were.
 /// </summary>
-public sealed class SqliteDataPlaneStore(SqliteDatabase database) : IDataPlaneStore
+public sealed partial class SqliteDataPlaneStore(SqliteDatabase database) : IDataPlaneStore
 {
     private readonly SqliteDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
 

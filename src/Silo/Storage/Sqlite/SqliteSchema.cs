@@ -209,6 +209,27 @@ internal static class SqliteSchema
 
             CREATE INDEX IF NOT EXISTS ix_cost_catalog_seller_sku ON cost_catalog (seller_id, sku, effective_date);
             """),
+
+        // The claims read model, as PostgreSQL's 0007_claims.sql: one row per claim, the newest version its grain
+        // projected; the filter and sort columns beside the claim's API JSON. Money as exact TEXT, days as yyyymmdd.
+        new(4, "claims read model", """
+            CREATE TABLE IF NOT EXISTS claims (
+                seller_id       TEXT    NOT NULL,
+                claim_id        TEXT    NOT NULL,
+                type            TEXT    NOT NULL,
+                status          TEXT    NOT NULL,
+                anchor_date     INTEGER NOT NULL,
+                window_closes   INTEGER NOT NULL,
+                estimated_value TEXT    NULL,
+                currency        TEXT    NULL,
+                version         INTEGER NOT NULL,
+                json            TEXT    NOT NULL,
+                PRIMARY KEY (seller_id, claim_id)
+            ) STRICT, WITHOUT ROWID;
+
+            CREATE INDEX IF NOT EXISTS ix_claims_seller_window ON claims (seller_id, window_closes, claim_id);
+            CREATE INDEX IF NOT EXISTS ix_claims_seller_status_window ON claims (seller_id, status, window_closes, claim_id);
+            """),
     ];
 }
 

@@ -1,0 +1,28 @@
+namespace Opside.Grains.Claims;
+
+/// <summary>
+/// One claim, keyed by its deterministic id (claim-rules.md: a stable hash of seller, type and key). Every change is
+/// a history entry and a new version, projected to the claims read model; a call that changes nothing writes nothing.
+/// </summary>
+[Alias("opside.claims.claim")]
+public interface IClaimGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Creates the claim or updates its units, value, evidence and status (by date on <paramref name="asOf"/>). A
+    /// resolved claim found again reopens. The same facts on the same day change nothing.
+    /// </summary>
+    [Alias("upsert")]
+    Task<ClaimSnapshot> UpsertAsync(ClaimFacts facts, DateOnly asOf, DateTimeOffset at);
+
+    /// <summary>Marks the claim <see cref="ClaimStatus.ResolvedByAmazon"/> (no-op when it already is, or was never detected).</summary>
+    [Alias("resolve")]
+    Task<ClaimSnapshot?> ResolveAsync(DateTimeOffset at, string note);
+
+    /// <summary>Moves an open claim's status with the calendar (Watching → Claimable on the opening day → Expired after closing).</summary>
+    [Alias("reevaluate")]
+    Task<ClaimSnapshot?> ReevaluateAsync(DateOnly asOf, DateTimeOffset at);
+
+    /// <summary>The claim, or null when detection never found it.</summary>
+    [Alias("get")]
+    Task<ClaimSnapshot?> GetAsync();
+}

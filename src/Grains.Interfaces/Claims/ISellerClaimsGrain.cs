@@ -1,0 +1,24 @@
+namespace Opside.Grains.Claims;
+
+/// <summary>
+/// Runs detection for one seller (after every sync and upload) and keeps its claims' statuses moving with the
+/// calendar through a daily reminder. Calls queue: one detection at a time per seller.
+/// </summary>
+[Alias("opside.claims.seller-claims")]
+public interface ISellerClaimsGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Detects on the seller's data as of today (UTC), upserts every candidate's claim and resolves the seller's
+    /// open claims that are no longer candidates. Running it twice on the same data changes nothing.
+    /// </summary>
+    [Alias("detect")]
+    Task<ClaimDetectionSummary> DetectAsync();
+}
+
+/// <summary>What a detection run did: the day it used, the claims found, the open claims it resolved, the shipments left to a person.</summary>
+[GenerateSerializer, Immutable, Alias("opside.claims.detection-summary")]
+public sealed record ClaimDetectionSummary(
+    [property: Id(0)] DateOnly AsOf,
+    [property: Id(1)] int Claims,
+    [property: Id(2)] int Resolved,
+    [property: Id(3)] int NeedsReview);

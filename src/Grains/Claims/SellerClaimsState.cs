@@ -1,0 +1,10 @@
+namespace Opside.Grains.Claims;
+
+[GenerateSerializer, Alias("opside.claims.seller-claims-state")]
+public sealed class SellerClaimsState
+{
+    /// <summary>The claims the last run found (any status by date): the ones to resolve if a later run no longer finds them, and to re-evaluate daily.</summary>
+    [Id(0)] public List<string> OpenClaimIds { get; set; } = [];
+
+    [Id(1)] public DateTimeOffset? LastDetectedAt { get; set; }
+}

@@ -1,0 +1,92 @@
+using Npgsql;
+using NpgsqlTypes;
+using Opside.DataPlane.Claims;
+using Opside.Silo.Storage.DataPlane;
+
+namespace Opside.Silo.Storage.Postgres;
+
+/// <summary>The claims read model (migration 0007_claims).</summary>
+public sealed partial class PostgresDataPlaneStore
+{
+    public async Task<bool> UpsertClaimAsync(ClaimRecord claim, CancellationToken cancellationToken)
+    {
+        ClaimQueries.RequireClaim(claim);
+        // The WHERE on the update makes an old or repeated version a no-op, so projection is idempotent by id and version.
+        await using var command = _dataSource.CreateCommand($"""
+            INSERT INTO claims ({ClaimQueries.Columns})
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            ON CONFLICT (seller_id, claim_id) DO UPDATE SET
+                type = excluded.type, status = excluded.status, anchor_date = excluded.anchor_date,
+                window_closes = excluded.window_closes, estimated_value = excluded.estimated_value,
+                currency = excluded.currency, version = excluded.version, json = excluded.json
+            WHERE excluded.version > claims.version
+            """);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = claim.SellerId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = claim.ClaimId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = claim.Type });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = claim.Status });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = claim.AnchorDate, NpgsqlDbType = NpgsqlDbType.Date });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = claim.WindowCloses, NpgsqlDbType = NpgsqlDbType.Date });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)claim.EstimatedValue ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Numeric });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)claim.Currency ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = claim.Version });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = claim.Json });
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    public async Task<ClaimPage> QueryClaimsAsync(string sellerId, string? status, string? type, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        ClaimQueries.RequirePage(sellerId, page, pageSize);
+        // count(*) OVER () gives the total with the page in one round trip; an empty page falls back to a count.
+        const string filter = "seller_id = $1 AND ($2::text IS NULL OR status = $2) AND ($3::text IS NULL OR type = $3)";
+        var items = new List<ClaimRecord>();
+        long? total = null;
+        await using (var command = _dataSource.CreateCommand(
+            $"SELECT {ClaimQueries.Columns}, count(*) OVER () FROM claims WHERE {filter} {ClaimQueries.Order} LIMIT $4 OFFSET $5"))
+        {
+            AddFilter(command, sellerId, status, type);
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = pageSize });
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = ClaimQueries.Offset(page, pageSize) });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                items.Add(ReadClaim(reader));
+                total = reader.GetInt64(10);
+            }
+        }
+
+        if (total is null)
+        {
+            await using var count = _dataSource.CreateCommand($"SELECT count(*) FROM claims WHERE {filter}");
+            AddFilter(count, sellerId, status, type);
+            total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        return new ClaimPage(items, total.Value);
+    }
+
+    public async Task<ClaimRecord?> GetClaimAsync(string sellerId, string claimId, CancellationToken cancellationToken)
+    {
+        DataPlaneRanges.RequireSeller(sellerId);
+        ArgumentNullException.ThrowIfNull(claimId);
+        await using var command = _dataSource.CreateCommand($"SELECT {ClaimQueries.Columns} FROM claims WHERE seller_id = $1 AND claim_id = $2");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sellerId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = claimId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadClaim(reader) : null;
+    }
+
+    private static void AddFilter(NpgsqlCommand command, string sellerId, string? status, string? type)
+    {
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sellerId });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)status ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)type ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+    }
+
+    private static ClaimRecord ReadClaim(NpgsqlDataReader r) => new(
+        r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
+        r.GetFieldValue<DateOnly>(4), r.GetFieldValue<DateOnly>(5),
+        r.IsDBNull(6) ? null : r.GetDecimal(6),
+        r.IsDBNull(7) ? null : r.GetString(7),
+        r.GetInt64(8), r.GetString(9));
+}
