@@ -21,6 +21,12 @@ public sealed class AuthorizationMatrixTests
 
         /// <summary>Seller A's own data: anonymous 401, seller B 404, seller A and ops through.</summary>
         OwnSeller,
+
+        /// <summary>
+        /// One item of seller A's (a claim) that the matrix cannot create: anonymous 401, seller B 404, seller A and
+        /// ops not refused and answered alike (404 for the item that does not exist, the same for both).
+        /// </summary>
+        OwnSellerItem,
     }
 
     private static readonly (string Prefix, Access Access)[] Classification =
@@ -35,6 +41,7 @@ public sealed class AuthorizationMatrixTests
         ("/api/amazon/callback", Access.Public),
         ("/dashboard", Access.Ops),
         ("/api/ops/", Access.Ops),
+        ("/api/sellers/{sellerId}/claims/{claimId}", Access.OwnSellerItem),
         ("/api/sellers/{sellerId}", Access.OwnSeller),
     ];
 
@@ -85,6 +92,8 @@ public sealed class AuthorizationMatrixTests
                 // A public route must not tell callers apart (its own 400 or 401 for a bad body is the same for all).
                 if (access == Access.Public && answers.Values.Distinct().Count() > 1)
                     failures.Add($"{method} {url} ({access}): answers differ by caller: {string.Join(", ", answers.Select(a => $"{a.Key} {(int)a.Value}"))}");
+                if (access == Access.OwnSellerItem && answers["seller A"] != answers["ops"])
+                    failures.Add($"{method} {url} ({access}): seller A got {(int)answers["seller A"]}, ops {(int)answers["ops"]}");
                 foreach (var (caller, status) in answers.Where(_ => access != Access.Public))
                 {
                     if (!Allowed(access.Value, caller, status))
@@ -98,10 +107,11 @@ public sealed class AuthorizationMatrixTests
 
     private static bool Allowed(Access access, string caller, HttpStatusCode status) => (access, caller) switch
     {
-        (Access.Ops, "anonymous") or (Access.OwnSeller, "anonymous") => status == HttpStatusCode.Unauthorized,
+        (Access.Ops, "anonymous") or (Access.OwnSeller, "anonymous") or (Access.OwnSellerItem, "anonymous") => status == HttpStatusCode.Unauthorized,
         (Access.Ops, "ops") => !Refusals.Contains(status),
         (Access.Ops, _) => status == HttpStatusCode.Forbidden,
-        (Access.OwnSeller, "seller B") => status == HttpStatusCode.NotFound,
+        (Access.OwnSeller, "seller B") or (Access.OwnSellerItem, "seller B") => status == HttpStatusCode.NotFound,
+        (Access.OwnSellerItem, _) => !Refusals.Contains(status),
         (Access.OwnSeller, _) => !Refusals.Contains(status) && status != HttpStatusCode.NotFound,
         _ => false,
     };
