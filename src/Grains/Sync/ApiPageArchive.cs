@@ -13,6 +13,6 @@ internal static class ApiPageArchive
             var id = $"{operation}:{Convert.ToHexStringLower(SHA256.HashData(body), 0, 16)}";
             var request = JsonSerializer.Serialize(new { operation, path, context.Connection.Region });
             return context.Store.ArchiveDocumentAsync(context.SellerId,
-                new ArchivedDocument(id, operation, context.Now, request, "application/json", ReportFetcher<object>.Gzip(body)), cancellationToken);
+                new ArchivedDocument(id, operation, context.Now, request, "application/json", ArchiveGzip.Compress(body)), cancellationToken);
         };
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Opside.DataPlane.Rows;
@@ -111,14 +110,6 @@ internal sealed class ReportFetcher<TRow>(
             reused,
         });
         return new ArchivedDocument($"report:{document.ReportDocumentId}", reportType, context.Now, request, document.ContentType,
-            document.IsGzip ? document.Content : Gzip(document.Content));
-    }
-
-    internal static byte[] Gzip(byte[] content)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
-            gzip.Write(content);
-        return buffer.ToArray();
+            document.IsGzip ? document.Content : ArchiveGzip.Compress(document.Content));
     }
 }

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using Opside.Api.Tests.Sync;
 using Opside.Sandbox.Synthetic;
-using Opside.Testing;
 
 namespace Opside.Api.Tests.Claims;
 
@@ -16,35 +15,29 @@ public sealed class ClaimsSyncTests : IAsyncLifetime
 {
     private const string Partner = "A1CLAIMSSYNC01";
 
-    private SandboxServer _sandbox = null!;
-    private OpsideApiFactory _factory = null!;
-    private HttpClient _anonymous = null!;
+    private SandboxedApi _api = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _sandbox = await SandboxServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        _factory = new OpsideApiFactory(SyncSteps.Settings(_sandbox));
-        _anonymous = _factory.CreateClient();
+        _api = await SandboxedApi.StartAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        _anonymous.Dispose();
-        await _factory.DisposeAsync();
-        await _sandbox.DisposeAsync();
+        await _api.DisposeAsync();
     }
 
     [Fact]
     public async Task A_synced_seller_with_its_costs_has_exactly_the_planted_claims_and_a_second_sync_changes_none()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (account, token) = await AccountSteps.RegisterSellerAsync(_anonymous);
-        using var seller = _factory.CreateClientWithToken(token);
+        var (account, token) = await AccountSteps.RegisterSellerAsync(_api.Anonymous);
+        using var seller = _api.Factory.CreateClientWithToken(token);
         var connectedAt = DateTimeOffset.UtcNow;
-        await SyncSteps.ConnectAsync(seller, _sandbox, account.SellerId, Partner);
+        await SyncSteps.ConnectAsync(seller, _api.Sandbox, account.SellerId, Partner);
         await SyncSteps.WaitForSyncAsync(seller, account.SellerId, connectedAt);
 
-        using var sandbox = new HttpClient { BaseAddress = _sandbox.BaseAddress };
+        using var sandbox = new HttpClient { BaseAddress = _api.Sandbox.BaseAddress };
         var costs = await sandbox.GetByteArrayAsync($"/sandbox/sellers/{Partner}/costs.csv", ct);
         using (var body = new ByteArrayContent(costs))
         {

@@ -4,32 +4,25 @@ using Microsoft.Extensions.DependencyInjection;
 using Opside.DataPlane.Rows;
 using Opside.DataPlane.Storage;
 using Opside.Grains.Amazon;
-using Opside.Testing;
 
 namespace Opside.Api.Tests.Sync;
 
 /// <summary>How a sync lives through Amazon misbehaving: throttling storms, server errors, FATAL and CANCELLED reports.</summary>
 public sealed class SyncFaultTests : IAsyncLifetime
 {
-    private SandboxServer _sandbox = null!;
-    private OpsideApiFactory _factory = null!;
-    private HttpClient _anonymous = null!;
+    private SandboxedApi _api = null!;
     private HttpClient _control = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _sandbox = await SandboxServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        _factory = new OpsideApiFactory(SyncSteps.Settings(_sandbox));
-        _anonymous = _factory.CreateClient();
-        _control = new HttpClient { BaseAddress = _sandbox.BaseAddress };
+        _api = await SandboxedApi.StartAsync();
+        _control = new HttpClient { BaseAddress = _api.Sandbox.BaseAddress };
     }
 
     public async ValueTask DisposeAsync()
     {
         _control.Dispose();
-        _anonymous.Dispose();
-        await _factory.DisposeAsync();
-        await _sandbox.DisposeAsync();
+        await _api.DisposeAsync();
     }
 
     [Fact]
@@ -40,12 +33,12 @@ public sealed class SyncFaultTests : IAsyncLifetime
         await FaultAsync(new { operation = "createReport", status = 503, count = 2 });
         await FaultAsync(new { operation = "listFinancialEvents", status = 429, count = 8 });
         await FaultAsync(new { operation = "getShipmentItems", status = 500, count = 3 });
-        var (sellerId, seller) = await SellerAsync();
+        var (sellerId, seller) = await _api.SellerAsync();
 
         var status = await ConnectAndWaitAsync(seller, sellerId, "A1STORM");
 
         Assert.Equal("Idle", status.GetProperty("state").GetString());
-        Assert.Equal(await SyncSteps.ServedAsync(_sandbox, "A1STORM"), await SyncSteps.CountsAsync(_factory, sellerId));
+        Assert.Equal(await SyncSteps.ServedAsync(_api.Sandbox, "A1STORM"), await SyncSteps.CountsAsync(_api.Factory, sellerId));
         var requests = await _control.GetFromJsonAsync<JsonElement>("/sandbox/requests", ct);
         // The storm really hit: Amazon answered 429s, and Opside came back for more until it was served.
         Assert.Contains(requests.GetProperty("requests").EnumerateArray(), r => r.GetProperty("status").GetInt32() == 429);
@@ -55,15 +48,15 @@ public sealed class SyncFaultTests : IAsyncLifetime
     public async Task A_fatal_report_fails_only_its_source_and_the_next_sync_fetches_it()
     {
         await FaultAsync(new { reportType = "GET_FBA_REIMBURSEMENTS_DATA", processingStatus = "FATAL" });
-        var (sellerId, seller) = await SellerAsync();
+        var (sellerId, seller) = await _api.SellerAsync();
 
         var failed = await ConnectAndWaitAsync(seller, sellerId, "A1FATAL");
-        var countsAfterFailure = await SyncSteps.CountsAsync(_factory, sellerId);
+        var countsAfterFailure = await SyncSteps.CountsAsync(_api.Factory, sellerId);
         var retriedAt = DateTimeOffset.UtcNow;
         (await seller.PostAsync($"/api/sellers/{sellerId}/sync", null, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
         var retried = await SyncSteps.WaitForSyncAsync(seller, sellerId, retriedAt);
 
-        var served = await SyncSteps.ServedAsync(_sandbox, "A1FATAL");
+        var served = await SyncSteps.ServedAsync(_api.Sandbox, "A1FATAL");
         Assert.Equal("Failed", failed.GetProperty("state").GetString());
         Assert.Contains("Reimbursements", failed.GetProperty("lastError").GetString(), StringComparison.Ordinal);
         var reimbursements = Source(failed, "Reimbursements");
@@ -73,26 +66,26 @@ public sealed class SyncFaultTests : IAsyncLifetime
         Assert.Equal(0, countsAfterFailure[DataSource.Reimbursements]);
         Assert.Equal(served[DataSource.Ledger], countsAfterFailure[DataSource.Ledger]);
         Assert.Equal("Idle", retried.GetProperty("state").GetString());
-        Assert.Equal(served, await SyncSteps.CountsAsync(_factory, sellerId));
+        Assert.Equal(served, await SyncSteps.CountsAsync(_api.Factory, sellerId));
     }
 
     [Fact]
     public async Task A_cancelled_report_means_no_rows_for_its_range_and_is_not_a_failure()
     {
         await FaultAsync(new { reportType = "GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA", processingStatus = "CANCELLED" });
-        var (sellerId, seller) = await SellerAsync();
+        var (sellerId, seller) = await _api.SellerAsync();
 
         var status = await ConnectAndWaitAsync(seller, sellerId, "A1CANCEL");
 
         Assert.Equal("Idle", status.GetProperty("state").GetString());
         Assert.Equal("Synced", Source(status, "CustomerReturns").GetProperty("state").GetString());
-        Assert.Equal(0, (await SyncSteps.CountsAsync(_factory, sellerId))[DataSource.CustomerReturns]);
+        Assert.Equal(0, (await SyncSteps.CountsAsync(_api.Factory, sellerId))[DataSource.CustomerReturns]);
     }
 
     [Fact]
     public async Task Requests_per_operation_never_exceed_the_token_bucket()
     {
-        var (sellerId, seller) = await SellerAsync();
+        var (sellerId, seller) = await _api.SellerAsync();
         await ConnectAndWaitAsync(seller, sellerId, "A1RATES");
 
         var requests = await _control.GetFromJsonAsync<JsonElement>("/sandbox/requests", TestContext.Current.CancellationToken);
@@ -124,16 +117,11 @@ public sealed class SyncFaultTests : IAsyncLifetime
     private async Task FaultAsync(object fault) =>
         (await _control.PostAsJsonAsync("/sandbox/faults", fault, TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
 
-    private async Task<(string SellerId, HttpClient Seller)> SellerAsync()
-    {
-        var (account, token) = await AccountSteps.RegisterSellerAsync(_anonymous);
-        return (account.SellerId, _factory.CreateClientWithToken(token));
-    }
 
     private async Task<JsonElement> ConnectAndWaitAsync(HttpClient seller, string sellerId, string sellingPartnerId)
     {
         var connectedAt = DateTimeOffset.UtcNow;
-        await SyncSteps.ConnectAsync(seller, _sandbox, sellerId, sellingPartnerId);
+        await SyncSteps.ConnectAsync(seller, _api.Sandbox, sellerId, sellingPartnerId);
         return await SyncSteps.WaitForSyncAsync(seller, sellerId, connectedAt);
     }
 

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Opside.DataPlane.Rows;
 using Opside.DataPlane.Storage;
-using Opside.Testing;
 
 namespace Opside.Api.Tests.Sync;
 
@@ -14,42 +13,36 @@ namespace Opside.Api.Tests.Sync;
 /// </summary>
 public sealed class SyncTests : IAsyncLifetime
 {
-    private SandboxServer _sandbox = null!;
-    private OpsideApiFactory _factory = null!;
-    private HttpClient _anonymous = null!;
+    private SandboxedApi _api = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _sandbox = await SandboxServer.StartAsync(cancellationToken: TestContext.Current.CancellationToken);
-        _factory = new OpsideApiFactory(SyncSteps.Settings(_sandbox));
-        _anonymous = _factory.CreateClient();
+        _api = await SandboxedApi.StartAsync();
     }
 
     public async ValueTask DisposeAsync()
     {
-        _anonymous.Dispose();
-        await _factory.DisposeAsync();
-        await _sandbox.DisposeAsync();
+        await _api.DisposeAsync();
     }
 
     [Fact]
     public async Task Connecting_syncs_every_source_and_a_second_sync_leaves_every_count_unchanged()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (account, token) = await AccountSteps.RegisterSellerAsync(_anonymous);
-        using var seller = _factory.CreateClientWithToken(token);
+        var (account, token) = await AccountSteps.RegisterSellerAsync(_api.Anonymous);
+        using var seller = _api.Factory.CreateClientWithToken(token);
         var connectedAt = DateTimeOffset.UtcNow;
-        var refreshToken = await SyncSteps.ConnectAsync(seller, _sandbox, account.SellerId, "A1SYNCTWICE");
+        var refreshToken = await SyncSteps.ConnectAsync(seller, _api.Sandbox, account.SellerId, "A1SYNCTWICE");
 
         var first = await SyncSteps.WaitForSyncAsync(seller, account.SellerId, connectedAt);
-        var expected = await SyncSteps.ServedAsync(_sandbox, "A1SYNCTWICE");
-        var afterFirst = await SyncSteps.CountsAsync(_factory, account.SellerId);
+        var expected = await SyncSteps.ServedAsync(_api.Sandbox, "A1SYNCTWICE");
+        var afterFirst = await SyncSteps.CountsAsync(_api.Factory, account.SellerId);
 
         var secondAt = DateTimeOffset.UtcNow;
         var started = await seller.PostAsync($"/api/sellers/{account.SellerId}/sync", null, ct);
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var second = await SyncSteps.WaitForSyncAsync(seller, account.SellerId, secondAt);
-        var afterSecond = await SyncSteps.CountsAsync(_factory, account.SellerId);
+        var afterSecond = await SyncSteps.CountsAsync(_api.Factory, account.SellerId);
 
         Assert.Equal("Idle", first.GetProperty("state").GetString());
         Assert.Equal(JsonValueKind.Null, first.GetProperty("lastError").ValueKind);
@@ -62,24 +55,24 @@ public sealed class SyncTests : IAsyncLifetime
         Assert.True(second.GetProperty("nextScheduledAt").GetDateTimeOffset() > secondAt);
 
         // Every report document and API page was archived, and no token reached a log line.
-        var archived = await _factory.Services.GetRequiredService<IDataPlaneStore>().ListArchivedDocumentsAsync(account.SellerId, ct);
+        var archived = await _api.Factory.Services.GetRequiredService<IDataPlaneStore>().ListArchivedDocumentsAsync(account.SellerId, ct);
         Assert.Contains(archived, d => d.Source == "GET_LEDGER_DETAIL_VIEW_DATA");
         Assert.Contains(archived, d => d.Source == "listFinancialEvents");
         Assert.Contains(archived, d => d.Source == "getShipmentItems");
-        Assert.DoesNotContain(_factory.Logs.Events, e => e.RenderMessage().Contains(refreshToken, StringComparison.Ordinal));
-        Assert.DoesNotContain(_factory.Logs.Events, e => e.RenderMessage().Contains("Atza|", StringComparison.Ordinal));
+        Assert.DoesNotContain(_api.Factory.Logs.Events, e => e.RenderMessage().Contains(refreshToken, StringComparison.Ordinal));
+        Assert.DoesNotContain(_api.Factory.Logs.Events, e => e.RenderMessage().Contains("Atza|", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Non_ascii_text_from_latin1_and_gzip_documents_arrives_intact()
     {
-        var (account, token) = await AccountSteps.RegisterSellerAsync(_anonymous);
-        using var seller = _factory.CreateClientWithToken(token);
+        var (account, token) = await AccountSteps.RegisterSellerAsync(_api.Anonymous);
+        using var seller = _api.Factory.CreateClientWithToken(token);
         var connectedAt = DateTimeOffset.UtcNow;
-        await SyncSteps.ConnectAsync(seller, _sandbox, account.SellerId, "A1LATIN1");
+        await SyncSteps.ConnectAsync(seller, _api.Sandbox, account.SellerId, "A1LATIN1");
         await SyncSteps.WaitForSyncAsync(seller, account.SellerId, connectedAt);
 
-        var store = _factory.Services.GetRequiredService<IDataPlaneStore>();
+        var store = _api.Factory.Services.GetRequiredService<IDataPlaneStore>();
         var ledger = await store.ReadLedgerAsync(account.SellerId, TestContext.Current.CancellationToken);
         var returns = await store.ReadCustomerReturnsAsync(account.SellerId, TestContext.Current.CancellationToken);
         var text = ledger.Select(r => r.Title).Concat(returns.Select(r => r.CustomerComments)).Concat(returns.Select(r => r.ProductName)).ToList();
@@ -95,8 +88,8 @@ public sealed class SyncTests : IAsyncLifetime
     [Fact]
     public async Task A_sync_of_a_seller_with_no_connection_is_refused()
     {
-        var (account, token) = await AccountSteps.RegisterSellerAsync(_anonymous);
-        using var seller = _factory.CreateClientWithToken(token);
+        var (account, token) = await AccountSteps.RegisterSellerAsync(_api.Anonymous);
+        using var seller = _api.Factory.CreateClientWithToken(token);
 
         var answer = await seller.PostAsync($"/api/sellers/{account.SellerId}/sync", null, TestContext.Current.CancellationToken);
         var status = await seller.GetFromJsonAsync<JsonElement>($"/api/sellers/{account.SellerId}/sync", TestContext.Current.CancellationToken);

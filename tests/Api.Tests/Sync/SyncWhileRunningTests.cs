@@ -1,40 +1,32 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Opside.Testing;
 
 namespace Opside.Api.Tests.Sync;
 
 /// <summary>A sync that takes a while (Amazon's reports take seconds here) blocks nobody, and requests meanwhile coalesce.</summary>
 public sealed class SyncWhileRunningTests : IAsyncLifetime
 {
-    private SandboxServer _sandbox = null!;
-    private OpsideApiFactory _factory = null!;
-    private HttpClient _anonymous = null!;
+    private SandboxedApi _api = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _sandbox = await SandboxServer.StartAsync(
-            new Dictionary<string, string?> { ["Sandbox:ReportProcessingTime"] = "00:00:04" }, cancellationToken: TestContext.Current.CancellationToken);
-        _factory = new OpsideApiFactory(SyncSteps.Settings(_sandbox));
-        _anonymous = _factory.CreateClient();
+        _api = await SandboxedApi.StartAsync(new Dictionary<string, string?> { ["Sandbox:ReportProcessingTime"] = "00:00:04" });
     }
 
     public async ValueTask DisposeAsync()
     {
-        _anonymous.Dispose();
-        await _factory.DisposeAsync();
-        await _sandbox.DisposeAsync();
+        await _api.DisposeAsync();
     }
 
     [Fact]
     public async Task While_a_sync_runs_the_seller_answers_and_repeated_requests_queue_one_more_sync()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (account, token) = await AccountSteps.RegisterSellerAsync(_anonymous);
-        using var seller = _factory.CreateClientWithToken(token);
+        var (account, token) = await AccountSteps.RegisterSellerAsync(_api.Anonymous);
+        using var seller = _api.Factory.CreateClientWithToken(token);
         var connectedAt = DateTimeOffset.UtcNow;
-        await SyncSteps.ConnectAsync(seller, _sandbox, account.SellerId, "A1SLOWSYNC");
+        await SyncSteps.ConnectAsync(seller, _api.Sandbox, account.SellerId, "A1SLOWSYNC");
 
         // Reports take four seconds at the sandbox: the first sync is still waiting for them.
         var running = await seller.GetFromJsonAsync<JsonElement>($"/api/sellers/{account.SellerId}/sync", ct);
@@ -52,7 +44,7 @@ public sealed class SyncWhileRunningTests : IAsyncLifetime
 
         // The first sync, then exactly one more for both requests, which started after the first one.
         var final = await SyncSteps.WaitForSyncAsync(seller, account.SellerId, connectedAt);
-        using var http = new HttpClient { BaseAddress = _sandbox.BaseAddress };
+        using var http = new HttpClient { BaseAddress = _api.Sandbox.BaseAddress };
         var requests = await http.GetFromJsonAsync<JsonElement>("/sandbox/requests?operation=createReport", ct);
 
         Assert.True(final.GetProperty("lastStartedAt").GetDateTimeOffset() > running.GetProperty("lastStartedAt").GetDateTimeOffset());

@@ -1,0 +1,40 @@
+using Opside.Testing;
+
+namespace Opside.Api.Tests.Sync;
+
+/// <summary>The API with a co-hosted silo whose Amazon is a sandbox of its own on loopback, for sync and claims tests.</summary>
+internal sealed class SandboxedApi : IAsyncDisposable
+{
+    private SandboxedApi(SandboxServer sandbox, OpsideApiFactory factory)
+    {
+        (Sandbox, Factory) = (sandbox, factory);
+        Anonymous = factory.CreateClient();
+    }
+
+    public SandboxServer Sandbox { get; }
+
+    public OpsideApiFactory Factory { get; }
+
+    public HttpClient Anonymous { get; }
+
+    /// <param name="sandboxSettings">Sandbox configuration over <see cref="SandboxServer.TestDefaults"/>.</param>
+    public static async Task<SandboxedApi> StartAsync(IReadOnlyDictionary<string, string?>? sandboxSettings = null)
+    {
+        var sandbox = await SandboxServer.StartAsync(sandboxSettings, cancellationToken: TestContext.Current.CancellationToken);
+        return new SandboxedApi(sandbox, new OpsideApiFactory(SyncSteps.Settings(sandbox)));
+    }
+
+    /// <summary>A newly registered seller and a client signed in as it.</summary>
+    public async Task<(string SellerId, HttpClient Seller)> SellerAsync()
+    {
+        var (account, token) = await AccountSteps.RegisterSellerAsync(Anonymous);
+        return (account.SellerId, Factory.CreateClientWithToken(token));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Anonymous.Dispose();
+        await Factory.DisposeAsync();
+        await Sandbox.DisposeAsync();
+    }
+}
