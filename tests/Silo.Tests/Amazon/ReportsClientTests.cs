@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -80,6 +81,26 @@ public sealed class ReportsClientTests : IAsyncLifetime
 
         Assert.Equal(ReportInfo.Cancelled, report!.ProcessingStatus);
         Assert.Null(report.ReportDocumentId);
+    }
+
+    [Fact]
+    public async Task A_status_check_throttled_past_its_retries_is_polled_again_later()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var connection = await ConnectionAsync("A1THROTTLEDPOLL");
+        var reports = _services.GetRequiredService<ReportsClient>();
+        var now = _sandboxTime.GetUtcNow();
+        // One more 429 than a call's retries absorb, so the first poll's retries run out.
+        var throttled = _services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AmazonOptions>>().Value.Http.RetryAttempts + 2;
+        using (var control = new HttpClient { BaseAddress = _sandbox.BaseAddress })
+            (await control.PostAsJsonAsync("/sandbox/faults", new { operation = "getReport", status = 429, count = throttled }, ct)).EnsureSuccessStatusCode();
+
+        var reportId = await reports.CreateReportAsync(connection, "GET_FBA_REIMBURSEMENTS_DATA", now.AddDays(-30), now, ct);
+        var report = await reports.WaitForReportAsync(connection, reportId, ct);
+
+        Assert.NotNull(report);
+        Assert.True(report.IsTerminal);
+        Assert.Contains(_logs.Lines, l => l.Contains("stayed throttled", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -52,13 +52,27 @@ public sealed class ReportsClient(HttpClient http, IOptions<AmazonOptions> optio
         var delay = polling.InitialDelay;
         while (true)
         {
-            var report = await GetReportAsync(connection, reportId, cancellationToken);
-            if (report.IsTerminal)
-                return report;
+            string status;
+            try
+            {
+                var report = await GetReportAsync(connection, reportId, cancellationToken);
+                if (report.IsTerminal)
+                    return report;
+                status = report.ProcessingStatus;
+            }
+            catch (SpApiException throttled) when (throttled.Status == 429)
+            {
+                // Retries ran out on a throttled status check. Polling is repeated by nature: the report keeps
+                // being made at Amazon whether or not we ask, so the next poll (later still) carries on.
+                logger.LogWarning("Polling report {ReportId} for seller {SellerId} stayed throttled; polling again later",
+                    reportId, connection.SellerId);
+                status = "unknown (throttled)";
+            }
+
             if (time.GetUtcNow() + delay > deadline)
             {
-                logger.LogWarning("Report {ReportId} ({ReportType}) for seller {SellerId} is still {Status} after {Deadline}; giving up for this run",
-                    reportId, report.ReportType, connection.SellerId, report.ProcessingStatus, polling.Deadline);
+                logger.LogWarning("Report {ReportId} for seller {SellerId} is still {Status} after {Deadline}; giving up for this run",
+                    reportId, connection.SellerId, status, polling.Deadline);
                 return null;
             }
 
