@@ -5,5 +5,12 @@ namespace Opside.Benchmarks;
 public static class BenchmarksProgram
 {
     /// <summary>Runs the benchmarks chosen on the command line, e.g. <c>--filter *Ledger*</c>; see docs/benchmarks.md.</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarksProgram).Assembly).Run(args);
+    /// <remarks><c>large-seller-detection</c> is a run of the product's detection end to end, outside BenchmarkDotNet (see its class).</remarks>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args is [Detection.EndToEnd.LargeSellerDetectionRun.Command, ..])
+            return await Detection.EndToEnd.LargeSellerDetectionRun.RunAsync(args[1..]);
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarksProgram).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -13,6 +13,8 @@ namespace Opside.Benchmarks.Detection;
 /// </summary>
 internal static class LargeSeller
 {
+    public const string SellerId = "bench-large-seller";
+
     public static readonly DateOnly AsOf = new(2026, 11, 26);
 
     public static SellerData Generate(int ledgerRows = 1_000_000, int seed = 20261126)
@@ -21,6 +23,8 @@ internal static class LargeSeller
         var start = AsOf.AddMonths(-18);
         var days = AsOf.DayNumber - start.DayNumber;
         var skus = Enumerable.Range(0, 2_000).Select(i => (Fnsku: $"X00{i:D7}", Sku: $"SK-{i:D4}", Asin: $"B0{i:D8}")).ToArray();
+        // What each unit cost the seller; Amazon pays about that, and underpays one payment in thirty.
+        var unitCost = skus.ToDictionary(s => s.Fnsku, _ => Math.Round(3m + (decimal)random.NextDouble() * 20m, 2), StringComparer.Ordinal);
         DateOnly Day() => start.AddDays(random.Next(days));
         DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(random.Next(24), random.Next(60))), TimeSpan.Zero);
         string[] fcs = ["ONT8", "MDW2", "PHX7", "LGB8", "BFI4"];
@@ -35,7 +39,8 @@ internal static class LargeSeller
                 fcs[random.Next(fcs.Length)], disposition, reason, "US", null, null, null, ""));
         void Reimburse(DateOnly day, (string Fnsku, string Sku, string Asin) item, string reason, int units, string order = "")
         {
-            var amount = Math.Round(2m + (decimal)random.NextDouble() * 30m, 2);
+            var fair = unitCost[item.Fnsku] * (1m + (decimal)random.NextDouble() * 0.15m);
+            var amount = Math.Round(random.Next(30) == 0 ? fair * 0.7m : fair, 2);
             var id = (7_000_000_000 + reimbursements.Count).ToString(System.Globalization.CultureInfo.InvariantCulture);
             var approved = At(day);
             reimbursements.Add(new ReimbursementRow(approved, id, "", order, reason, item.Sku, item.Fnsku, item.Asin, "Product", "NewItem", "USD",
@@ -90,28 +95,37 @@ internal static class LargeSeller
             }
         }
 
-        // Reimbursements for orders and inbound losses, to the total of 50,000 rows.
-        while (reimbursements.Count < 50_000)
-        {
-            var item = skus[random.Next(skus.Length)];
-            if (random.Next(2) == 0)
-                Reimburse(Day(), item, "CustomerReturn", 1, $"111-{random.Next(1_000_000, 9_999_999)}-{random.Next(1_000_000, 9_999_999)}");
-            else
-                Reimburse(Day(), item, "Lost_Inbound", random.Next(1, 3));
-        }
-
+        // Refunds to the 100,000 items, over orders of one to four units refunded one event per unit. Half the
+        // orders come back (one returns row for all their units, to the 20,000 rows), nearly all the others
+        // Amazon reimburses, and about one in forty is owed. One return in fifty arrives damaged, mostly paid.
         var refunds = new List<RefundItem>(100_000);
         var returns = new List<CustomerReturnRow>(20_000);
-        for (var i = 0; i < 100_000; i++)
+        for (var orderNumber = 0; refunds.Count < 100_000; orderNumber++)
         {
-            var (fnsku, sku, asin) = skus[random.Next(skus.Length)];
-            var order = $"112-{i:D7}-{random.Next(1_000_000, 9_999_999)}";
+            var item = skus[random.Next(skus.Length)];
+            var order = $"112-{orderNumber:D7}-{random.Next(1_000_000, 9_999_999)}";
             var posted = At(Day());
-            refunds.Add(new RefundItem(order, posted, "Amazon.com", sku, $"{i}", 1, -Math.Round(10m + (decimal)random.NextDouble() * 40m, 2), "USD"));
-            if (i % 5 == 0)
-                returns.Add(new CustomerReturnRow(posted.AddDays(random.Next(1, 30)), order, sku, asin, fnsku, "Product", 1, "ONT8",
-                    i % 50 == 0 ? "CARRIER_DAMAGED" : "SELLABLE", "UNWANTED_ITEM", "Unit returned to inventory", $"LPN{i:D9}", ""));
+            var units = Math.Min(random.Next(1, 5), 100_000 - refunds.Count);
+            var principal = Math.Round(10m + (decimal)random.NextDouble() * 40m, 2);
+            for (var unit = 0; unit < units; unit++)
+                refunds.Add(new RefundItem(order, posted.AddMinutes(unit), "Amazon.com", item.Sku, $"{orderNumber}-{unit}", 1, -principal, "USD"));
+            var returnDate = posted.AddDays(random.Next(1, 30));
+            var fate = random.Next(1000);
+            if (fate < 500 && returns.Count < 20_000)
+            {
+                var damaged = returns.Count % 50 == 0;
+                returns.Add(new CustomerReturnRow(returnDate, order, item.Sku, item.Asin, item.Fnsku, "Product", units, "ONT8",
+                    damaged ? "CARRIER_DAMAGED" : "SELLABLE", "UNWANTED_ITEM", "Unit returned to inventory", $"LPN{returns.Count:D9}", ""));
+                if (damaged && random.Next(10) < 8)
+                    Reimburse(DateOnly.FromDateTime(returnDate.UtcDateTime).AddDays(random.Next(5, 30)), item, "CustomerReturn", units, order);
+            }
+            else if (fate < 975)
+                Reimburse(DateOnly.FromDateTime(returnDate.UtcDateTime).AddDays(random.Next(30, 60)), item, "CustomerReturn", units, order);
         }
+
+        // Inbound losses Amazon paid, to the total of 50,000 reimbursement rows.
+        while (reimbursements.Count < 50_000)
+            Reimburse(Day(), skus[random.Next(skus.Length)], "Lost_Inbound", random.Next(1, 3));
 
         // Return orders to the total of 2,000 removal lines, one in twenty short by a unit.
         while (removals.Count < 2_000)
@@ -132,7 +146,7 @@ internal static class LargeSeller
         }).ToList();
 
         var costs = skus.Where((_, i) => i % 2 == 0)
-            .Select(s => new CostCatalogEntry(s.Sku, Math.Round(3m + (decimal)random.NextDouble() * 20m, 2), "USD", "invoice", start.AddDays(-30))).ToList();
+            .Select(s => new CostCatalogEntry(s.Sku, unitCost[s.Fnsku], "USD", "invoice", start.AddDays(-30))).ToList();
 
         return new SellerData(ledger, reimbursements, returns, removals, shipments, items, refunds, costs);
     }

@@ -11,7 +11,12 @@ public interface ISellerClaimsGrain : IGrainWithStringKey
     /// Detects on the seller's data as of today (UTC), upserts every candidate's claim and resolves the seller's
     /// open claims that are no longer candidates. Running it twice on the same data changes nothing.
     /// </summary>
+    /// <remarks>
+    /// A large seller's run (a million ledger rows, thousands of claims) takes seconds, past Orleans' default
+    /// 30-second response timeout on a busy silo; the caller waits for the run rather than reporting a false failure.
+    /// </remarks>
     [Alias("detect")]
+    [ResponseTimeout("00:10:00")]
     Task<ClaimDetectionSummary> DetectAsync();
 }
 

@@ -40,23 +40,23 @@ internal static class PostgresDataPlaneRows
         await Text(w, row.Store, ct);
     }
 
-    public static LedgerEvent ReadLedger(NpgsqlDataReader r) => new(
+    public static LedgerEvent ReadLedger(NpgsqlDataReader r, RowStrings s) => new(
         r.GetFieldValue<DateOnly>(0),
-        r.GetString(1),
-        r.GetString(2),
-        r.GetString(3),
-        r.GetString(4),
-        r.GetString(5),
+        s.Pooled(r.GetString(1)),
+        s.Pooled(r.GetString(2)),
+        s.Pooled(r.GetString(3)),
+        s.Pooled(r.GetString(4)),
+        s.Pooled(r.GetString(5)),
         r.GetString(6),
         r.GetInt32(7),
-        r.GetString(8),
-        r.GetString(9),
-        r.GetString(10),
-        r.GetString(11),
+        s.Pooled(r.GetString(8)),
+        s.Pooled(r.GetString(9)),
+        s.Pooled(r.GetString(10)),
+        s.Pooled(r.GetString(11)),
         r.IsDBNull(12) ? null : r.GetInt32(12),
         r.IsDBNull(13) ? null : r.GetInt32(13),
         r.IsDBNull(14) ? null : ReadInstant(r, 14),
-        r.GetString(16));
+        s.Pooled(r.GetString(16)));
 
     public static async Task Write(NpgsqlBinaryImporter w, ReimbursementRow row, CancellationToken ct)
     {
@@ -80,25 +80,25 @@ internal static class PostgresDataPlaneRows
         await Text(w, row.OriginalReimbursementType, ct);
     }
 
-    public static ReimbursementRow ReadReimbursement(NpgsqlDataReader r) => new(
+    public static ReimbursementRow ReadReimbursement(NpgsqlDataReader r, RowStrings s) => new(
         ReadInstant(r, 0),
         r.GetString(2),
         r.GetString(3),
         r.GetString(4),
-        r.GetString(5),
-        r.GetString(6),
-        r.GetString(7),
-        r.GetString(8),
-        r.GetString(9),
-        r.GetString(10),
-        r.GetString(11),
+        s.Pooled(r.GetString(5)),
+        s.Pooled(r.GetString(6)),
+        s.Pooled(r.GetString(7)),
+        s.Pooled(r.GetString(8)),
+        s.Pooled(r.GetString(9)),
+        s.Pooled(r.GetString(10)),
+        s.Pooled(r.GetString(11)),
         r.GetDecimal(12),
         r.GetDecimal(13),
         r.GetInt32(14),
         r.GetInt32(15),
         r.GetInt32(16),
         r.GetString(17),
-        r.GetString(18));
+        s.Pooled(r.GetString(18)));
 
     public static async Task Write(NpgsqlBinaryImporter w, CustomerReturnRow row, CancellationToken ct)
     {
@@ -117,18 +117,18 @@ internal static class PostgresDataPlaneRows
         await Text(w, row.CustomerComments, ct);
     }
 
-    public static CustomerReturnRow ReadCustomerReturn(NpgsqlDataReader r) => new(
+    public static CustomerReturnRow ReadCustomerReturn(NpgsqlDataReader r, RowStrings s) => new(
         ReadInstant(r, 0),
         r.GetString(2),
-        r.GetString(3),
-        r.GetString(4),
-        r.GetString(5),
-        r.GetString(6),
+        s.Pooled(r.GetString(3)),
+        s.Pooled(r.GetString(4)),
+        s.Pooled(r.GetString(5)),
+        s.Pooled(r.GetString(6)),
         r.GetInt32(7),
-        r.GetString(8),
-        r.GetString(9),
-        r.GetString(10),
-        r.GetString(11),
+        s.Pooled(r.GetString(8)),
+        s.Pooled(r.GetString(9)),
+        s.Pooled(r.GetString(10)),
+        s.Pooled(r.GetString(11)),
         r.GetString(12),
         r.GetString(13));
 
@@ -155,7 +155,7 @@ internal static class PostgresDataPlaneRows
         await Text(w, row.Currency, ct);
     }
 
-    public static RemovalOrderRow ReadRemovalOrder(NpgsqlDataReader r) => new(
+    public static RemovalOrderRow ReadRemovalOrder(NpgsqlDataReader r, RowStrings s) => new(
         ReadInstant(r, 0),
         r.GetString(2),
         r.GetString(3),
@@ -182,7 +182,7 @@ internal static class PostgresDataPlaneRows
         await w.WriteAsync(row.EffectiveDate, NpgsqlDbType.Date, ct);
     }
 
-    public static CostCatalogEntry ReadCost(NpgsqlDataReader r) =>
+    public static CostCatalogEntry ReadCost(NpgsqlDataReader r, RowStrings s) =>
         new(r.GetString(0), r.GetDecimal(1), r.GetString(2), r.GetString(3), r.GetFieldValue<DateOnly>(4));
 
     public static async Task Write(NpgsqlBinaryImporter w, RefundItem row, CancellationToken ct)
@@ -197,17 +197,17 @@ internal static class PostgresDataPlaneRows
         await Text(w, row.Currency, ct);
     }
 
-    public static RefundItem ReadRefund(NpgsqlDataReader r) => new(
+    public static RefundItem ReadRefund(NpgsqlDataReader r, RowStrings s) => new(
         r.GetString(0),
         ReadInstant(r, 1),
-        r.GetString(3),
-        r.GetString(4),
+        s.Pooled(r.GetString(3)),
+        s.Pooled(r.GetString(4)),
         r.GetString(5),
         r.GetInt32(6),
         r.GetDecimal(7),
-        r.GetString(8));
+        s.Pooled(r.GetString(8)));
 
-    public static InboundShipment ReadInboundShipment(NpgsqlDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3));
+    public static InboundShipment ReadInboundShipment(NpgsqlDataReader r, RowStrings s) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3));
 
     public static async Task Write(NpgsqlBinaryImporter w, InboundShipmentItem row, CancellationToken ct)
     {
@@ -219,7 +219,7 @@ internal static class PostgresDataPlaneRows
         await Integer(w, row.QuantityInCase, ct);
     }
 
-    public static InboundShipmentItem ReadInboundShipmentItem(NpgsqlDataReader r) => new(
+    public static InboundShipmentItem ReadInboundShipmentItem(NpgsqlDataReader r, RowStrings s) => new(
         r.GetString(0),
         r.GetString(1),
         r.GetString(2),

@@ -243,7 +243,7 @@ public sealed partial class PostgresDataPlaneStore(NpgsqlDataSource dataSource) 
         return checked((int)await importer.CompleteAsync(cancellationToken));
     }
 
-    private async Task<IReadOnlyList<T>> ReadAsync<T>(DataPlaneTable table, string sellerId, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<T>> ReadAsync<T>(DataPlaneTable table, string sellerId, Func<NpgsqlDataReader, RowStrings, T> read, CancellationToken cancellationToken)
     {
         DataPlaneRanges.RequireSeller(sellerId);
         // id is the insertion order (inbound_shipments has none and needs none: its range column is its key).
@@ -252,9 +252,10 @@ public sealed partial class PostgresDataPlaneStore(NpgsqlDataSource dataSource) 
             $"SELECT {table.ColumnList} FROM {table.Name} WHERE seller_id = $1 ORDER BY {table.RangeColumn}{tieBreak}");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sellerId });
         var rows = new List<T>();
+        var strings = new RowStrings();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-            rows.Add(read(reader));
+            rows.Add(read(reader, strings));
         return rows;
     }
 

@@ -42,23 +42,23 @@ internal static class SqliteDataPlaneRows
         w.Text(16, row.Store);
     }
 
-    public static LedgerEvent ReadLedger(SqliteDataReader r) => new(
+    public static LedgerEvent ReadLedger(SqliteDataReader r, RowStrings s) => new(
         FromDay(r.GetInt32(0)),
-        r.GetString(1),
-        r.GetString(2),
-        r.GetString(3),
-        r.GetString(4),
-        r.GetString(5),
+        s.Pooled(r.GetString(1)),
+        s.Pooled(r.GetString(2)),
+        s.Pooled(r.GetString(3)),
+        s.Pooled(r.GetString(4)),
+        s.Pooled(r.GetString(5)),
         r.GetString(6),
         r.GetInt32(7),
-        r.GetString(8),
-        r.GetString(9),
-        r.GetString(10),
-        r.GetString(11),
+        s.Pooled(r.GetString(8)),
+        s.Pooled(r.GetString(9)),
+        s.Pooled(r.GetString(10)),
+        s.Pooled(r.GetString(11)),
         r.IsDBNull(12) ? null : r.GetInt32(12),
         r.IsDBNull(13) ? null : r.GetInt32(13),
         r.IsDBNull(14) ? null : DataPlaneTime.FromUnixMicroseconds(r.GetInt64(14), r.GetInt64(15)),
-        r.GetString(16));
+        s.Pooled(r.GetString(16)));
 
     public static void Bind(SqliteRowWriter w, ReimbursementRow row)
     {
@@ -83,25 +83,25 @@ internal static class SqliteDataPlaneRows
         w.Text(18, row.OriginalReimbursementType);
     }
 
-    public static ReimbursementRow ReadReimbursement(SqliteDataReader r) => new(
+    public static ReimbursementRow ReadReimbursement(SqliteDataReader r, RowStrings s) => new(
         DataPlaneTime.FromUnixMicroseconds(r.GetInt64(0), r.GetInt64(1)),
         r.GetString(2),
         r.GetString(3),
         r.GetString(4),
-        r.GetString(5),
-        r.GetString(6),
-        r.GetString(7),
-        r.GetString(8),
-        r.GetString(9),
-        r.GetString(10),
-        r.GetString(11),
+        s.Pooled(r.GetString(5)),
+        s.Pooled(r.GetString(6)),
+        s.Pooled(r.GetString(7)),
+        s.Pooled(r.GetString(8)),
+        s.Pooled(r.GetString(9)),
+        s.Pooled(r.GetString(10)),
+        s.Pooled(r.GetString(11)),
         ParseDecimal(r.GetString(12)),
         ParseDecimal(r.GetString(13)),
         r.GetInt32(14),
         r.GetInt32(15),
         r.GetInt32(16),
         r.GetString(17),
-        r.GetString(18));
+        s.Pooled(r.GetString(18)));
 
     public static void Bind(SqliteRowWriter w, CustomerReturnRow row)
     {
@@ -121,18 +121,18 @@ internal static class SqliteDataPlaneRows
         w.Text(13, row.CustomerComments);
     }
 
-    public static CustomerReturnRow ReadCustomerReturn(SqliteDataReader r) => new(
+    public static CustomerReturnRow ReadCustomerReturn(SqliteDataReader r, RowStrings s) => new(
         DataPlaneTime.FromUnixMicroseconds(r.GetInt64(0), r.GetInt64(1)),
         r.GetString(2),
-        r.GetString(3),
-        r.GetString(4),
-        r.GetString(5),
-        r.GetString(6),
+        s.Pooled(r.GetString(3)),
+        s.Pooled(r.GetString(4)),
+        s.Pooled(r.GetString(5)),
+        s.Pooled(r.GetString(6)),
         r.GetInt32(7),
-        r.GetString(8),
-        r.GetString(9),
-        r.GetString(10),
-        r.GetString(11),
+        s.Pooled(r.GetString(8)),
+        s.Pooled(r.GetString(9)),
+        s.Pooled(r.GetString(10)),
+        s.Pooled(r.GetString(11)),
         r.GetString(12),
         r.GetString(13));
 
@@ -162,7 +162,7 @@ internal static class SqliteDataPlaneRows
         w.Text(17, row.Currency);
     }
 
-    public static RemovalOrderRow ReadRemovalOrder(SqliteDataReader r) => new(
+    public static RemovalOrderRow ReadRemovalOrder(SqliteDataReader r, RowStrings s) => new(
         DataPlaneTime.FromUnixMicroseconds(r.GetInt64(0), r.GetInt64(1)),
         r.GetString(2),
         r.GetString(3),
@@ -189,7 +189,7 @@ internal static class SqliteDataPlaneRows
         w.Integer(4, ToDay(row.EffectiveDate));
     }
 
-    public static CostCatalogEntry ReadCost(SqliteDataReader r) =>
+    public static CostCatalogEntry ReadCost(SqliteDataReader r, RowStrings s) =>
         new(r.GetString(0), ParseDecimal(r.GetString(1)), r.GetString(2), r.GetString(3), FromDay(r.GetInt32(4)));
 
     public static void Bind(SqliteRowWriter w, RefundItem row)
@@ -205,15 +205,15 @@ internal static class SqliteDataPlaneRows
         w.Text(8, row.Currency);
     }
 
-    public static RefundItem ReadRefund(SqliteDataReader r) => new(
+    public static RefundItem ReadRefund(SqliteDataReader r, RowStrings s) => new(
         r.GetString(0),
         DataPlaneTime.FromUnixMicroseconds(r.GetInt64(1), r.GetInt64(2)),
-        r.GetString(3),
-        r.GetString(4),
+        s.Pooled(r.GetString(3)),
+        s.Pooled(r.GetString(4)),
         r.GetString(5),
         r.GetInt32(6),
         ParseDecimal(r.GetString(7)),
-        r.GetString(8));
+        s.Pooled(r.GetString(8)));
 
     public static void Bind(SqliteRowWriter w, InboundShipment row)
     {
@@ -223,7 +223,7 @@ internal static class SqliteDataPlaneRows
         w.Text(3, row.DestinationFulfillmentCenterId);
     }
 
-    public static InboundShipment ReadInboundShipment(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3));
+    public static InboundShipment ReadInboundShipment(SqliteDataReader r, RowStrings s) => new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3));
 
     public static void Bind(SqliteRowWriter w, InboundShipmentItem row)
     {
@@ -235,7 +235,7 @@ internal static class SqliteDataPlaneRows
         w.Integer(5, row.QuantityInCase);
     }
 
-    public static InboundShipmentItem ReadInboundShipmentItem(SqliteDataReader r) => new(
+    public static InboundShipmentItem ReadInboundShipmentItem(SqliteDataReader r, RowStrings s) => new(
         r.GetString(0),
         r.GetString(1),
         r.GetString(2),

@@ -227,7 +227,7 @@ public sealed partial class SqliteDataPlaneStore(SqliteDatabase database) : IDat
         return writer.InsertAll(rows, bind, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<T>> ReadAsync<T>(DataPlaneTable table, string sellerId, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<T>> ReadAsync<T>(DataPlaneTable table, string sellerId, Func<SqliteDataReader, RowStrings, T> read, CancellationToken cancellationToken)
     {
         DataPlaneRanges.RequireSeller(sellerId);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
@@ -237,9 +237,10 @@ public sealed partial class SqliteDataPlaneStore(SqliteDatabase database) : IDat
         command.CommandText = $"SELECT {table.ColumnList} FROM {table.Name} WHERE seller_id = $seller_id ORDER BY {table.RangeColumn}{tieBreak};";
         command.Parameters.AddWithValue("$seller_id", sellerId);
         var rows = new List<T>();
+        var strings = new RowStrings();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (reader.Read())
-            rows.Add(read(reader));
+            rows.Add(read(reader, strings));
         return rows;
     }
 

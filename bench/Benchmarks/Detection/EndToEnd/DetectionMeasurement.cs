@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Opside.Grains.Claims;
+using Opside.Silo.Hosting;
+
+namespace Opside.Benchmarks.Detection.EndToEnd;
+
+/// <summary>
+/// The measuring side of <see cref="LargeSellerDetectionRun"/>: a silo on the seeded store, detection for the large
+/// seller run <c>--runs</c> times through its <see cref="ISellerClaimsGrain"/>, wall time per run and the process's
+/// peak resident memory (VmHWM) printed. The first run creates every claim grain; later runs find the same data
+/// and must change nothing.
+/// </summary>
+internal static class DetectionMeasurement
+{
+    public static async Task<int> RunAsync(LargeSellerDetectionRun.RunOptions options)
+    {
+        var target = options.Target ?? throw new ArgumentException("--target is required with --measure");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Cluster:Provider"] = "Localhost",
+            ["Orleans:SiloPort"] = FreeTcpPort().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreeTcpPort().ToString(CultureInfo.InvariantCulture),
+            ["Logging:LogLevel:Default"] = "Warning",
+            // The detection log line carries the load / evaluate / upsert split.
+            [$"Logging:LogLevel:{typeof(SellerClaimsGrain).FullName}"] = "Information",
+        };
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(BenchStore.SiloSettings(options.Store, target));
+        builder.AddOpsideSilo();
+        using var host = builder.Build();
+        await host.StartAsync();
+        var grains = host.Services.GetRequiredService<IGrainFactory>();
+        Console.WriteLine($"silo started ({options.Store}, server GC {System.Runtime.GCSettings.IsServerGC}); resident {Resident("VmRSS")} MiB");
+
+        for (var run = 1; run <= options.Runs; run++)
+        {
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var clock = Stopwatch.StartNew();
+            var summary = await grains.GetGrain<ISellerClaimsGrain>(LargeSeller.SellerId).DetectAsync();
+            clock.Stop();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"run {run}: {clock.Elapsed.TotalSeconds:0.00} s, {summary.Claims} claims ({summary.Resolved} resolved), " +
+                $"allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024.0 * 1024):N0} MiB, peak resident {Resident("VmHWM")} MiB"));
+        }
+
+        await host.StopAsync();
+        return 0;
+    }
+
+    /// <summary>A line of /proc/self/status in MiB (Linux), e.g. VmHWM, the peak resident set of the process.</summary>
+    private static string Resident(string field)
+    {
+        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+        if (line is null)
+            return "n/a";
+        var kib = long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
+        return (kib / 1024).ToString("N0", CultureInfo.InvariantCulture);
+    }
+
+    private static int FreeTcpPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
