@@ -37,6 +37,7 @@ app.MapGet("/", () => Results.Redirect("/docs/")).AllowAnonymous().ExcludeFromDe
 app.MapAuthApi();
 app.MapDashboardSignIn();
 var seller = app.MapSellersApi();
+seller.MapSellerSettingsApi();
 app.MapAmazonConnectionApi(seller);
 seller.MapSyncApi();
 seller.MapReportUploadApi();

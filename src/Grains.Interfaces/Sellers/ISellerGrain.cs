@@ -4,7 +4,7 @@ using Opside.Grains.Amazon;
 
 namespace Opside.Grains.Sellers;
 
-/// <summary>One Amazon seller account managed by Opside: its profile now, its Amazon connection and sync later.</summary>
+/// <summary>One Amazon seller account managed by Opside: its profile, its Amazon connection and its detection settings.</summary>
 [Alias("opside.sellers.seller")]
 public interface ISellerGrain : IGrainWithStringKey
 {
@@ -30,6 +30,14 @@ public interface ISellerGrain : IGrainWithStringKey
     /// <summary>The connection without its token, or null when not connected.</summary>
     [Alias("amazon-connection")]
     Task<AmazonConnectionStatus?> GetAmazonConnectionAsync();
+
+    /// <summary>The seller's settings and connection marketplace, or null when this seller id was never created.</summary>
+    [Alias("settings")]
+    Task<SellerSettingsView?> GetSettingsAsync();
+
+    /// <summary>Stores the settings (the same settings write nothing) and answers the view of them.</summary>
+    [Alias("update-settings")]
+    Task<SellerSettingsView> UpdateSettingsAsync(SellerSettings settings);
 }
 
 [GenerateSerializer, Immutable, Alias("opside.sellers.profile")]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Opside.DataPlane.Storage;
 using Opside.Detection;
+using Opside.Grains.Sellers;
 
 namespace Opside.Grains.Claims;
 
@@ -13,6 +14,7 @@ public sealed class SellerClaimsGrain(
 {
     private const string ReminderName = "reevaluate";
     private const string ResolvedNote = "No longer owed by the latest data: Amazon paid or found the units.";
+    private const string OptedOutNote = "No longer claimed: the seller's settings leave out damage codes H, K and U.";
 
     // Claim grains are called this many at a time: parallel enough to hide the round trips, bounded for a large seller.
     private const int Batch = 256;
@@ -22,30 +24,34 @@ public sealed class SellerClaimsGrain(
         var sellerId = this.GetPrimaryKeyString();
         var now = time.GetUtcNow();
         var asOf = DateOnly.FromDateTime(now.UtcDateTime);
+        var view = await GrainFactory.GetGrain<ISellerGrain>(sellerId).GetSettingsAsync() ?? new SellerSettingsView(SellerSettings.Default, null);
+        var policy = SellerDetection.Policy(view);
+        var settings = SellerDetection.Settings(view);
         var started = Stopwatch.GetTimestamp();
         // Off the grain's scheduler too, so the reads' row materialisation runs side by side on the thread pool.
         var data = await Task.Run(() => LoadAsync(sellerId));
         var loaded = Stopwatch.GetTimestamp();
-        // The US policy and default settings: the seller profile carries no marketplace or H/K/U opt-in yet.
         // Seconds of CPU for a large seller: on the thread pool, not the silo's scheduler, which other grains share.
-        var result = await Task.Run(() => ClaimDetector.Detect(sellerId, data, DetectionPolicy.UnitedStates, SellerDetectionSettings.Default, asOf));
+        var result = await Task.Run(() => ClaimDetector.Detect(sellerId, data, policy, settings, asOf));
         var evaluated = Stopwatch.GetTimestamp();
 
         await ForEachBatchAsync(result.Claims, c => GrainFactory.GetGrain<IClaimGrain>(c.ClaimId).UpsertAsync(ClaimFactsMapping.ToFacts(sellerId, c), asOf, now));
 
         var found = result.Claims.Select(c => c.ClaimId).ToHashSet(StringComparer.Ordinal);
         var gone = state.State.OpenClaimIds.Where(id => !found.Contains(id)).ToList();
-        await ForEachBatchAsync(gone, id => GrainFactory.GetGrain<IClaimGrain>(id).ResolveAsync(now, ResolvedNote));
+        var optedOut = OptedOut(sellerId, data, policy, settings, asOf, gone);
+        await ForEachBatchAsync(gone, id => GrainFactory.GetGrain<IClaimGrain>(id).ResolveAsync(now, optedOut.Contains(id) ? OptedOutNote : ResolvedNote));
 
         state.State.OpenClaimIds = [.. found.Order(StringComparer.Ordinal)];
         state.State.LastDetectedAt = now;
+        state.State.ClaimedDamageCodesHku = settings.ClaimDamageCodesHKU;
         await state.WriteStateAsync();
         if (await this.GetReminder(ReminderName) is null)
             await this.RegisterOrUpdateReminder(ReminderName, UntilNextUtcDay(now), TimeSpan.FromDays(1));
 
-        logger.LogInformation("Detection for seller {SellerId} as of {AsOf}: {Claims} claims, {Resolved} resolved, {NeedsReview} shipments need review; " +
-            "load {LoadMs:0} ms, evaluate {EvaluateMs:0} ms, upsert {UpsertMs:0} ms",
-            sellerId, asOf, result.Claims.Count, gone.Count, result.NeedsReview.Count,
+        logger.LogInformation("Detection for seller {SellerId} as of {AsOf} ({Policy} policy, H/K/U {ClaimDamageCodesHku}): {Claims} claims, " +
+            "{Resolved} resolved ({OptedOut} by opt-out), {NeedsReview} shipments need review; load {LoadMs:0} ms, evaluate {EvaluateMs:0} ms, upsert {UpsertMs:0} ms",
+            sellerId, asOf, policy.Marketplace, settings.ClaimDamageCodesHKU, result.Claims.Count, gone.Count, optedOut.Count, result.NeedsReview.Count,
             Stopwatch.GetElapsedTime(started, loaded).TotalMilliseconds, Stopwatch.GetElapsedTime(loaded, evaluated).TotalMilliseconds,
             Stopwatch.GetElapsedTime(evaluated).TotalMilliseconds);
         return new ClaimDetectionSummary(asOf, result.Claims.Count, gone.Count, result.NeedsReview.Count);
@@ -59,6 +65,20 @@ public sealed class SellerClaimsGrain(
         var now = time.GetUtcNow();
         var asOf = DateOnly.FromDateTime(now.UtcDateTime);
         await ForEachBatchAsync(state.State.OpenClaimIds, id => GrainFactory.GetGrain<IClaimGrain>(id).ReevaluateAsync(asOf, now));
+    }
+
+    /// <summary>
+    /// Of the claims no longer found, those that the seller's H/K/U opt-in alone would still find: withdrawn by the
+    /// seller's choice, not paid by Amazon. Only when the last run claimed those codes and this one does not (one more
+    /// evaluation on the data already loaded, on that run only).
+    /// </summary>
+    private HashSet<string> OptedOut(string sellerId, SellerData data, DetectionPolicy policy, SellerDetectionSettings settings, DateOnly asOf, List<string> gone)
+    {
+        if (gone.Count == 0 || settings.ClaimDamageCodesHKU || !state.State.ClaimedDamageCodesHku)
+            return [];
+        var withOptIn = ClaimDetector.Detect(sellerId, data, policy, settings with { ClaimDamageCodesHKU = true }, asOf);
+        var stillOwed = withOptIn.Claims.Select(c => c.ClaimId).ToHashSet(StringComparer.Ordinal);
+        return gone.Where(stillOwed.Contains).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>The seller's sources, read side by side (each read is its own connection).</summary>

@@ -7,4 +7,7 @@ public sealed class SellerClaimsState
     [Id(0)] public List<string> OpenClaimIds { get; set; } = [];
 
     [Id(1)] public DateTimeOffset? LastDetectedAt { get; set; }
+
+    /// <summary>Whether the last run claimed damage codes H, K and U: a run that no longer does tells withdrawn claims from paid ones.</summary>
+    [Id(2)] public bool ClaimedDamageCodesHku { get; set; }
 }

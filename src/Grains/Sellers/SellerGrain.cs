@@ -42,6 +42,26 @@ public sealed class SellerGrain(
 
     public Task<AmazonConnectionStatus?> GetAmazonConnectionAsync() => Task.FromResult(state.State.Amazon?.Status());
 
+    public Task<SellerSettingsView?> GetSettingsAsync() =>
+        Task.FromResult(state.State.OwnerUserId is null ? null : SettingsView());
+
+    public async Task<SellerSettingsView> UpdateSettingsAsync(SellerSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        if (state.State.OwnerUserId is null)
+            throw new InvalidOperationException($"Seller {this.GetPrimaryKeyString()} does not exist.");
+        if (state.State.Settings != settings)
+        {
+            state.State.Settings = settings;
+            await state.WriteStateAsync();
+        }
+
+        return SettingsView();
+    }
+
+    private SellerSettingsView SettingsView() =>
+        new(state.State.Settings, state.State.Amazon?.MarketplaceIds.FirstOrDefault(m => !string.IsNullOrWhiteSpace(m)));
+
     private SellerProfile Profile() =>
         new(this.GetPrimaryKeyString(), state.State.CompanyName!, state.State.OwnerUserId!, state.State.CreatedAt);
 }

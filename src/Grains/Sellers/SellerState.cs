@@ -9,4 +9,7 @@ public sealed class SellerState
     [Id(1)] public string? OwnerUserId { get; set; }
     [Id(2)] public DateTimeOffset CreatedAt { get; set; }
     [Id(3)] public AmazonConnection? Amazon { get; set; }
+
+    /// <summary>Absent from state stored before settings existed: it reads as the defaults.</summary>
+    [Id(4)] public SellerSettings Settings { get; set; } = SellerSettings.Default;
 }
