@@ -56,8 +56,11 @@ public interface IDataPlaneStore
     /// <summary>The archived documents' metadata, newest first (without their content).</summary>
     Task<IReadOnlyList<ArchivedDocumentInfo>> ListArchivedDocumentsAsync(string sellerId, CancellationToken cancellationToken);
 
-    /// <summary>Stores the claim unless the stored one has the same or a newer version; answers whether it was applied.</summary>
-    Task<bool> UpsertClaimAsync(ClaimRecord claim, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores each claim unless the stored one has the same or a newer version, all in one transaction; answers how
+    /// many were applied. Of several versions of one claim in <paramref name="claims"/>, the newest counts.
+    /// </summary>
+    Task<int> UpsertClaimsAsync(IReadOnlyList<ClaimRecord> claims, CancellationToken cancellationToken);
 
     /// <summary>
     /// The seller's claims, optionally of one status and one type, ordered by window close, then claim id (stable

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Opside.DataPlane.Storage;
 
 namespace Opside.Grains.Claims;
 
@@ -11,7 +10,7 @@ namespace Opside.Grains.Claims;
 [GrainType("claim")]
 public sealed class ClaimGrain(
     [PersistentState("claim")] IPersistentState<ClaimGrainState> state,
-    IDataPlaneStore store) : Grain, IClaimGrain
+    ClaimProjector projector) : Grain, IClaimGrain
 {
     private const string Detector = "detector";
     private const string Clock = "clock";
@@ -81,7 +80,7 @@ public sealed class ClaimGrain(
     {
         if (claim.Version <= _projectedVersion)
             return;
-        await store.UpsertClaimAsync(ClaimJson.ToRecord(claim), CancellationToken.None);
+        await projector.ProjectAsync(ClaimJson.ToRecord(claim));
         _projectedVersion = claim.Version;
     }
 

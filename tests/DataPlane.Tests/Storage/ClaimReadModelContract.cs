@@ -15,14 +15,35 @@ public abstract partial class DataPlaneStoreContract
         var store = await OpenStoreAsync();
         var v2 = Claim("c-1", version: 2, value: 6.10m);
 
-        Assert.True(await store.UpsertClaimAsync(Claim("c-1", version: 1), Ct));
-        Assert.True(await store.UpsertClaimAsync(v2, Ct));
-        Assert.False(await store.UpsertClaimAsync(v2, Ct));
-        Assert.False(await store.UpsertClaimAsync(Claim("c-1", version: 1, status: "Watching"), Ct));
+        Assert.Equal(1, await store.UpsertClaimsAsync([Claim("c-1", version: 1)], Ct));
+        Assert.Equal(1, await store.UpsertClaimsAsync([v2], Ct));
+        Assert.Equal(0, await store.UpsertClaimsAsync([v2], Ct));
+        Assert.Equal(0, await store.UpsertClaimsAsync([Claim("c-1", version: 1, status: "Watching")], Ct));
 
         Assert.Equal(v2, await store.GetClaimAsync(Seller, "c-1", Ct));
         Assert.Null(await store.GetClaimAsync(OtherSeller, "c-1", Ct));
         Assert.Null(await store.GetClaimAsync(Seller, "c-2", Ct));
+    }
+
+    [Fact]
+    public async Task A_batch_applies_only_what_is_newer_and_of_one_claim_twice_the_newest()
+    {
+        var store = await OpenStoreAsync();
+        await store.UpsertClaimsAsync([Claim("c-1", version: 3), Claim("c-2", version: 1)], Ct);
+        var batch = Enumerable.Range(0, 1_500).Select(i => Claim($"n-{i:D4}", closesDay: 1 + i % 28, value: i % 3 == 0 ? null : i))
+            .Concat([Claim("c-1", version: 2, status: "Expired"), Claim("c-2", version: 2, status: "Expired"), Claim("c-2", version: 4, status: "Watching")])
+            .ToList();
+
+        var applied = await store.UpsertClaimsAsync(batch, Ct);
+        var again = await store.UpsertClaimsAsync(batch, Ct);
+
+        Assert.Equal(1_501, applied);
+        Assert.Equal(0, again);
+        Assert.Equal(1_502, (await store.QueryClaimsAsync(Seller, null, null, 1, 10, Ct)).Total);
+        Assert.Equal("Claimable", (await store.GetClaimAsync(Seller, "c-1", Ct))!.Status);
+        Assert.Equal(Claim("c-2", version: 4, status: "Watching"), await store.GetClaimAsync(Seller, "c-2", Ct));
+        Assert.Equal(Claim("n-0003", closesDay: 4, value: null), await store.GetClaimAsync(Seller, "n-0003", Ct));
+        Assert.Equal(0, await store.UpsertClaimsAsync([], Ct));
     }
 
     [Fact]
@@ -31,7 +52,7 @@ public abstract partial class DataPlaneStoreContract
         var store = await OpenStoreAsync();
         var claim = Claim("c-1", value: null);
 
-        await store.UpsertClaimAsync(claim, Ct);
+        await store.UpsertClaimsAsync([claim], Ct);
 
         Assert.Equal(claim, await store.GetClaimAsync(Seller, "c-1", Ct));
     }
@@ -49,8 +70,8 @@ public abstract partial class DataPlaneStoreContract
             Claim("c-e", closesDay: 3, status: "Expired"),
         ];
         foreach (var claim in claims)
-            await store.UpsertClaimAsync(claim, Ct);
-        await store.UpsertClaimAsync(Claim("c-x", closesDay: 1) with { SellerId = OtherSeller }, Ct);
+            await store.UpsertClaimsAsync([claim], Ct);
+        await store.UpsertClaimsAsync([Claim("c-x", closesDay: 1) with { SellerId = OtherSeller }], Ct);
 
         var first = await store.QueryClaimsAsync(Seller, null, null, 1, 2, Ct);
         var second = await store.QueryClaimsAsync(Seller, null, null, 2, 2, Ct);

@@ -37,6 +37,9 @@ internal static class DetectionMeasurement
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         Console.WriteLine($"silo started ({options.Store}, server GC {System.Runtime.GCSettings.IsServerGC}); resident {Resident("VmRSS")} MiB");
 
+        if (options.TimeReads)
+            await TimeReadsAsync(host.Services.GetRequiredService<Opside.DataPlane.Storage.IDataPlaneStore>());
+
         for (var run = 1; run <= options.Runs; run++)
         {
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
@@ -50,6 +53,26 @@ internal static class DetectionMeasurement
 
         await host.StopAsync();
         return 0;
+    }
+
+    /// <summary>Each source's read on its own, one after the other: where the load phase spends its time.</summary>
+    private static async Task TimeReadsAsync(Opside.DataPlane.Storage.IDataPlaneStore store)
+    {
+        async Task Time<T>(string source, Func<Task<IReadOnlyList<T>>> read)
+        {
+            var clock = Stopwatch.StartNew();
+            var rows = await read();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read {source}: {rows.Count:N0} rows in {clock.ElapsedMilliseconds:N0} ms"));
+        }
+
+        var (seller, ct) = (LargeSeller.SellerId, CancellationToken.None);
+        await Time("ledger", () => store.ReadLedgerAsync(seller, ct));
+        await Time("reimbursements", () => store.ReadReimbursementsAsync(seller, ct));
+        await Time("returns", () => store.ReadCustomerReturnsAsync(seller, ct));
+        await Time("removals", () => store.ReadRemovalOrdersAsync(seller, ct));
+        await Time("inbound items", () => store.ReadInboundShipmentItemsAsync(seller, ct));
+        await Time("refunds", () => store.ReadRefundsAsync(seller, ct));
+        GC.Collect();
     }
 
     /// <summary>A line of /proc/self/status in MiB (Linux), e.g. VmHWM, the peak resident set of the process.</summary>

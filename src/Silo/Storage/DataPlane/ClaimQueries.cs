@@ -10,6 +10,15 @@ internal static class ClaimQueries
 
     public const string Columns = "seller_id, claim_id, type, status, anchor_date, window_closes, estimated_value, currency, version, json";
 
+    /// <summary>Each claim checked, and of several versions of one claim only the newest (one row may change once per statement).</summary>
+    public static IReadOnlyList<ClaimRecord> NewestOfEach(IReadOnlyList<ClaimRecord> claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        foreach (var claim in claims)
+            RequireClaim(claim);
+        return [.. claims.GroupBy(c => (c.SellerId, c.ClaimId)).Select(g => g.MaxBy(c => c.Version)!)];
+    }
+
     public static void RequireClaim(ClaimRecord claim)
     {
         ArgumentNullException.ThrowIfNull(claim);

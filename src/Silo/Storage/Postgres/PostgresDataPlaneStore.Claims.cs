@@ -8,30 +8,33 @@ namespace Opside.Silo.Storage.Postgres;
 /// <summary>The claims read model (migration 0007_claims).</summary>
 public sealed partial class PostgresDataPlaneStore
 {
-    public async Task<bool> UpsertClaimAsync(ClaimRecord claim, CancellationToken cancellationToken)
+    public async Task<int> UpsertClaimsAsync(IReadOnlyList<ClaimRecord> claims, CancellationToken cancellationToken)
     {
-        ClaimQueries.RequireClaim(claim);
-        // The WHERE on the update makes an old or repeated version a no-op, so projection is idempotent by id and version.
+        var newest = ClaimQueries.NewestOfEach(claims);
+        if (newest.Count == 0)
+            return 0;
+        // One statement over arrays: one round trip and one commit for the whole batch. The WHERE on the update makes
+        // an old or repeated version a no-op, so projection is idempotent by id and version.
         await using var command = _dataSource.CreateCommand($"""
             INSERT INTO claims ({ClaimQueries.Columns})
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::numeric[], $8::text[], $9::bigint[], $10::text[])
             ON CONFLICT (seller_id, claim_id) DO UPDATE SET
                 type = excluded.type, status = excluded.status, anchor_date = excluded.anchor_date,
                 window_closes = excluded.window_closes, estimated_value = excluded.estimated_value,
                 currency = excluded.currency, version = excluded.version, json = excluded.json
             WHERE excluded.version > claims.version
             """);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = claim.SellerId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = claim.ClaimId });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = claim.Type });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = claim.Status });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = claim.AnchorDate, NpgsqlDbType = NpgsqlDbType.Date });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly> { TypedValue = claim.WindowCloses, NpgsqlDbType = NpgsqlDbType.Date });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)claim.EstimatedValue ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Numeric });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)claim.Currency ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = claim.Version });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = claim.Json });
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. newest.Select(c => c.SellerId)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. newest.Select(c => c.ClaimId)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. newest.Select(c => c.Type)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. newest.Select(c => c.Status)] });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = [.. newest.Select(c => c.AnchorDate)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly[]> { TypedValue = [.. newest.Select(c => c.WindowCloses)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Date });
+        command.Parameters.Add(new NpgsqlParameter<decimal?[]> { TypedValue = [.. newest.Select(c => c.EstimatedValue)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Numeric });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = [.. newest.Select(c => c.Currency)], NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<long[]> { TypedValue = [.. newest.Select(c => c.Version)] });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. newest.Select(c => c.Json)] });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<ClaimPage> QueryClaimsAsync(string sellerId, string? status, string? type, int page, int pageSize, CancellationToken cancellationToken)

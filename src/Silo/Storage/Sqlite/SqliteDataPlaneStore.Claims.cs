@@ -8,11 +8,15 @@ namespace Opside.Silo.Storage.Sqlite;
 /// <summary>The claims read model (schema version 4).</summary>
 public sealed partial class SqliteDataPlaneStore
 {
-    public async Task<bool> UpsertClaimAsync(ClaimRecord claim, CancellationToken cancellationToken)
+    public async Task<int> UpsertClaimsAsync(IReadOnlyList<ClaimRecord> claims, CancellationToken cancellationToken)
     {
-        ClaimQueries.RequireClaim(claim);
+        var newest = ClaimQueries.NewestOfEach(claims);
+        if (newest.Count == 0)
+            return 0;
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         // The WHERE on the update makes an old or repeated version a no-op, so projection is idempotent by id and version.
         command.CommandText = $"""
             INSERT INTO claims ({ClaimQueries.Columns})
@@ -23,17 +27,25 @@ public sealed partial class SqliteDataPlaneStore
                 currency = excluded.currency, version = excluded.version, json = excluded.json
             WHERE excluded.version > claims.version;
             """;
-        command.Parameters.AddWithValue("$seller_id", claim.SellerId);
-        command.Parameters.AddWithValue("$claim_id", claim.ClaimId);
-        command.Parameters.AddWithValue("$type", claim.Type);
-        command.Parameters.AddWithValue("$status", claim.Status);
-        command.Parameters.AddWithValue("$anchor_date", SqliteDataPlaneRows.ToDay(claim.AnchorDate));
-        command.Parameters.AddWithValue("$window_closes", SqliteDataPlaneRows.ToDay(claim.WindowCloses));
-        command.Parameters.AddWithValue("$estimated_value", (object?)claim.EstimatedValue?.ToString(CultureInfo.InvariantCulture) ?? DBNull.Value);
-        command.Parameters.AddWithValue("$currency", (object?)claim.Currency ?? DBNull.Value);
-        command.Parameters.AddWithValue("$version", claim.Version);
-        command.Parameters.AddWithValue("$json", claim.Json);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        var applied = 0;
+        foreach (var claim in newest)
+        {
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$seller_id", claim.SellerId);
+            command.Parameters.AddWithValue("$claim_id", claim.ClaimId);
+            command.Parameters.AddWithValue("$type", claim.Type);
+            command.Parameters.AddWithValue("$status", claim.Status);
+            command.Parameters.AddWithValue("$anchor_date", SqliteDataPlaneRows.ToDay(claim.AnchorDate));
+            command.Parameters.AddWithValue("$window_closes", SqliteDataPlaneRows.ToDay(claim.WindowCloses));
+            command.Parameters.AddWithValue("$estimated_value", (object?)claim.EstimatedValue?.ToString(CultureInfo.InvariantCulture) ?? DBNull.Value);
+            command.Parameters.AddWithValue("$currency", (object?)claim.Currency ?? DBNull.Value);
+            command.Parameters.AddWithValue("$version", claim.Version);
+            command.Parameters.AddWithValue("$json", claim.Json);
+            applied += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return applied;
     }
 
     public async Task<ClaimPage> QueryClaimsAsync(string sellerId, string? status, string? type, int page, int pageSize, CancellationToken cancellationToken)
