@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,10 +13,11 @@ using ReimbursementRow = Opside.DataPlane.Rows.ReimbursementRow;
 namespace Opside.Api.Tests.Claims;
 
 /// <summary>
-/// Detection end to end through uploads: the claim types the four uploadable reports and the cost catalog fully
-/// cover match the Sandbox labels; uploading a report again changes nothing; a later payment resolves its claim.
+/// Detection end to end through uploads, for several sellers (seeds): the claim types the four uploadable reports and
+/// the cost catalog fully cover match the Sandbox labels and no decoy is claimed; uploading every report and the catalog
+/// again, or detecting again, changes nothing; a later payment resolves its claim.
 /// </summary>
-public sealed class ClaimsUploadTests : IAsyncLifetime
+public sealed class ClaimsUploadTests(ClaimsUploadTests.Api api) : IClassFixture<ClaimsUploadTests.Api>
 {
     // Refunds and inbound shipments come only from the APIs, so their claim types (and the return split that depends
     // on refunds) are checked through sync (ClaimsSyncTests).
@@ -23,45 +25,44 @@ public sealed class ClaimsUploadTests : IAsyncLifetime
         [nameof(ClaimType.WarehouseLost), nameof(ClaimType.WarehouseDamaged), nameof(ClaimType.UnauthorizedDisposal),
          nameof(ClaimType.RemovalShortfall), nameof(ClaimType.UnderpaidReimbursement)];
 
-    private OpsideApiFactory _factory = null!;
-    private HttpClient _anonymous = null!;
-
-    public ValueTask InitializeAsync()
-    {
-        _factory = new OpsideApiFactory(new Dictionary<string, string?> { ["Uploads:MaxBytes"] = "8000000" });
-        _anonymous = _factory.CreateClient();
-        return ValueTask.CompletedTask;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _anonymous.Dispose();
-        await _factory.DisposeAsync();
-    }
-
-    [Fact]
-    public async Task Uploaded_reports_give_the_planted_claims_again_and_again_and_a_later_payment_resolves_one()
+    [Theory]
+    [InlineData("A1CLAIMSUPLOAD", SellerScale.Small)]
+    [InlineData("A2UPLOADSEED7Q", SellerScale.Small)]
+    [InlineData("AX3UPLOADSEED3", SellerScale.Small)]
+    [InlineData("A4UPLOADDEMO04", SellerScale.Demo)]
+    public async Task Uploaded_reports_give_the_planted_claims_again_and_again_and_a_later_payment_resolves_one(string partner, SellerScale scale)
     {
         var ct = TestContext.Current.CancellationToken;
         // Labels as of today: detection uses today's UTC date.
-        var synthetic = SellerGenerator.Generate("A1CLAIMSUPLOAD", DateOnly.FromDateTime(DateTime.UtcNow), SellerScale.Small);
-        var (account, token) = await AccountSteps.RegisterSellerAsync(_anonymous);
-        using var seller = _factory.CreateClientWithToken(token);
-        using (var costs = new StringContent(CostCatalogCsv.Render(synthetic), Encoding.UTF8, "text/csv"))
-            Assert.Equal(HttpStatusCode.OK, (await seller.PutAsync($"/api/sellers/{account.SellerId}/costs", costs, ct)).StatusCode);
+        var synthetic = SellerGenerator.Generate(partner, DateOnly.FromDateTime(DateTime.UtcNow), scale);
+        var (account, token) = await AccountSteps.RegisterSellerAsync(api.Anonymous);
+        using var seller = api.Factory.CreateClientWithToken(token);
+        await UploadCostsAsync(seller, account.SellerId, synthetic);
         foreach (var reportType in ReportRenderer.ReportTypes)
-            Assert.Equal(HttpStatusCode.Accepted, (await UploadAsync(seller, account.SellerId, synthetic, reportType)).StatusCode);
-
+            await UploadAsync(seller, account.SellerId, synthetic, reportType);
         var first = await ClaimSteps.AllClaimsAsync(seller, account.SellerId);
-        Assert.Equal(HttpStatusCode.Accepted, (await UploadAsync(seller, account.SellerId, synthetic, ReportRenderer.ReportTypes[0])).StatusCode);
-        var again = await ClaimSteps.AllClaimsAsync(seller, account.SellerId);
 
-        var expected = synthetic.Labels.Claims.Where(c => UploadCovered.Contains(c.Type.ToString())).Select(ClaimSteps.Describe).Order(StringComparer.Ordinal).ToList();
-        Assert.NotEmpty(expected);
+        // The same files again, each one detecting again, then one more detection on the same data.
+        foreach (var reportType in ReportRenderer.ReportTypes)
+            await UploadAsync(seller, account.SellerId, synthetic, reportType);
+        await UploadCostsAsync(seller, account.SellerId, synthetic);
+        var again = await ClaimSteps.AllClaimsAsync(seller, account.SellerId);
+        var claims = api.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ISellerClaimsGrain>(account.SellerId);
+        var redetected = await claims.DetectAsync();
+        var third = await ClaimSteps.AllClaimsAsync(seller, account.SellerId);
+
+        var open = first.Where(c => !IsResolved(c)).ToList();
+        Assert.Contains(synthetic.Labels.Claims, c => UploadCovered.Contains(c.Type.ToString()));
         // Reports arrive one at a time: the ledger alone shows losses that the reimbursements uploaded next resolve,
         // so those claims stay listed as ResolvedByAmazon; the open ones are exactly the labels.
-        Assert.Equal(expected, first.Where(c => UploadCovered.Contains(c.GetProperty("type").GetString()) && !IsResolved(c)).Select(ClaimSteps.Describe).Order(StringComparer.Ordinal));
+        ClaimSteps.AssertExactly(synthetic.Labels.Claims.Where(c => UploadCovered.Contains(c.Type.ToString())),
+            open.Where(c => UploadCovered.Contains(c.GetProperty("type").GetString())));
+        ClaimSteps.AssertNoDecoyClaimed(synthetic.Labels.Decoys, open);
+        ClaimSteps.AssertDistinctIds(first);
+        // No inbound shipments without the API, so no shipment needs review.
+        Assert.Equal((open.Count, 0, 0), (redetected.Claims, redetected.Resolved, redetected.NeedsReview));
         Assert.Equal(first.Select(c => c.GetRawText()), again.Select(c => c.GetRawText()));
+        Assert.Equal(first.Select(c => c.GetRawText()), third.Select(c => c.GetRawText()));
 
         // Amazon pays the oldest lost lot of one FNSKU (in inventory, so no cash amount moves any claim's value).
         var lost = synthetic.Labels.Claims.Where(c => c.Type == ClaimType.WarehouseLost).ToList();
@@ -70,8 +71,8 @@ public sealed class ClaimsUploadTests : IAsyncLifetime
         var paidAt = new DateTimeOffset(lost.Where(c => c.Fnsku == fnsku).Max(c => c.AnchorDate).ToDateTime(new TimeOnly(23, 59, 59)), TimeSpan.Zero);
         var payment = new ReimbursementRow(paidAt, "9999000001", "", "", "Lost_Warehouse", oldest.Sku, fnsku, "B000000000", "Test item", "NewItem", "USD",
             0m, 0m, 0, oldest.Units, oldest.Units, "", "");
-        await _factory.Services.GetRequiredService<IDataPlaneStore>().ReplaceReimbursementsAsync(account.SellerId, paidAt, paidAt.AddTicks(10), [payment], ct);
-        var summary = await _factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ISellerClaimsGrain>(account.SellerId).DetectAsync();
+        await api.Factory.Services.GetRequiredService<IDataPlaneStore>().ReplaceReimbursementsAsync(account.SellerId, paidAt, paidAt.AddTicks(10), [payment], ct);
+        var summary = await claims.DetectAsync();
         var after = await ClaimSteps.AllClaimsAsync(seller, account.SellerId);
 
         var paid = first.Single(c => ClaimSteps.Describe(c) == ClaimSteps.Describe(oldest));
@@ -82,15 +83,45 @@ public sealed class ClaimsUploadTests : IAsyncLifetime
         Assert.Equal(paid.GetProperty("history").GetArrayLength() + 1, resolved.GetProperty("history").GetArrayLength());
     }
 
+    /// <summary>One API for the class; each test registers a seller of its own.</summary>
+    public sealed class Api : IAsyncLifetime
+    {
+        public OpsideApiFactory Factory { get; } = new(new Dictionary<string, string?> { ["Uploads:MaxBytes"] = "8000000" });
+
+        public HttpClient Anonymous { get; private set; } = null!;
+
+        public ValueTask InitializeAsync()
+        {
+            Anonymous = Factory.CreateClient();
+            return ValueTask.CompletedTask;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Anonymous.Dispose();
+            await Factory.DisposeAsync();
+        }
+    }
+
+    private static async Task UploadCostsAsync(HttpClient seller, string sellerId, SyntheticSeller synthetic)
+    {
+        using var costs = new StringContent(CostCatalogCsv.Render(synthetic), Encoding.UTF8, "text/csv");
+        Assert.Equal(HttpStatusCode.OK, (await seller.PutAsync($"/api/sellers/{sellerId}/costs", costs, TestContext.Current.CancellationToken)).StatusCode);
+    }
+
     private static bool IsResolved(JsonElement claim) => claim.GetProperty("status").GetString() == "ResolvedByAmazon";
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient seller, string sellerId, SyntheticSeller synthetic, string reportType)
+    /// <summary>The whole history of one report, as the seller would export it; every row read, none rejected.</summary>
+    private static async Task UploadAsync(HttpClient seller, string sellerId, SyntheticSeller synthetic, string reportType)
     {
         var document = ReportRenderer.Render(synthetic, reportType, synthetic.HistoryStart.ToDateTime(TimeOnly.MinValue), synthetic.AsOf.AddDays(1).ToDateTime(TimeOnly.MinValue));
         using var body = new ByteArrayContent(document.Content);
         body.Headers.ContentType = MediaTypeHeaderValue.Parse(document.ContentType);
         if (document.Gzip)
             body.Headers.ContentEncoding.Add("gzip");
-        return await seller.PostAsync($"/api/sellers/{sellerId}/reports/{reportType}", body, TestContext.Current.CancellationToken);
+        var response = await seller.PostAsync($"/api/sellers/{sellerId}/reports/{reportType}", body, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal((document.Rows, 0), (result.GetProperty("rows").GetInt32(), result.GetProperty("rejectedRows").GetInt32()));
     }
 }

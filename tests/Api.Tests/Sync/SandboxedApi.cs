@@ -38,3 +38,26 @@ internal sealed class SandboxedApi : IAsyncDisposable
         await Sandbox.DisposeAsync();
     }
 }
+
+/// <summary>
+/// One <see cref="SandboxedApi"/> for all the tests of a class (an xUnit class fixture): started before the first,
+/// stopped after the last. Tests sharing it keep apart by registering their own sellers and partner ids.
+/// </summary>
+public class SandboxedApiFixture : IAsyncLifetime
+{
+    private SandboxedApi? _api;
+
+    internal SandboxedApi Api => _api ?? throw new InvalidOperationException("The fixture has not started.");
+
+    /// <summary>Sandbox configuration over <see cref="SandboxServer.TestDefaults"/>.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? SandboxSettings => null;
+
+    public async ValueTask InitializeAsync() => _api = await SandboxedApi.StartAsync(SandboxSettings);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_api is not null)
+            await _api.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

@@ -200,6 +200,32 @@ public abstract partial class DataPlaneStoreContract
     }
 
     [Fact]
+    public async Task A_range_ending_one_tick_after_its_last_row_replaces_that_row_when_given_again()
+    {
+        var store = await OpenStoreAsync();
+        // What an upload or a fetch replaces: from the first row to one tick past the last, finer than the stores'
+        // microseconds. Given twice, the last row must be replaced, not kept beside its copy.
+        var (first, last) = (Utc(2024, 3, 1), Utc(2024, 3, 9, 10));
+        ReimbursementRow[] reimbursements = [Reimbursement(first, "first"), Reimbursement(last, "last")];
+        CustomerReturnRow[] returns = [CustomerReturn(first, "first"), CustomerReturn(last, "last")];
+        RemovalOrderRow[] removals = [RemovalOrder(first, "first"), RemovalOrder(last, "last")];
+        RefundItem[] refunds = [Refund(first, "first"), Refund(last, "last")];
+
+        for (var i = 0; i < 2; i++)
+        {
+            await store.ReplaceReimbursementsAsync(Seller, first, last.AddTicks(1), reimbursements, Ct);
+            await store.ReplaceCustomerReturnsAsync(Seller, first, last.AddTicks(1), returns, Ct);
+            await store.ReplaceRemovalOrdersAsync(Seller, first, last.AddTicks(1), removals, Ct);
+            await store.ReplaceRefundsAsync(Seller, first, last.AddTicks(1), refunds, Ct);
+        }
+
+        Assert.Equal(reimbursements, await store.ReadReimbursementsAsync(Seller, Ct));
+        Assert.Equal(returns, await store.ReadCustomerReturnsAsync(Seller, Ct));
+        Assert.Equal(removals, await store.ReadRemovalOrdersAsync(Seller, Ct));
+        Assert.Equal(refunds, await store.ReadRefundsAsync(Seller, Ct));
+    }
+
+    [Fact]
     public async Task A_failed_replace_rolls_back_and_leaves_the_previous_rows()
     {
         var store = await OpenStoreAsync();

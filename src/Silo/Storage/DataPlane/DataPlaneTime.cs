@@ -14,6 +14,19 @@ internal static class DataPlaneTime
     public static long ToUnixMicroseconds(DateTimeOffset value) =>
         (value.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TicksPerMicrosecond;
 
+    /// <summary>
+    /// A range's end rounded up to a whole microsecond. Both stores drop the ticks below a microsecond, so an end one
+    /// tick past a row (as an upload or fetch gives, to include its last row) would otherwise fall on that row's own
+    /// microsecond, and <c>&lt; end</c> would leave the row to be duplicated by the rows replacing it.
+    /// </summary>
+    public static DateTimeOffset RangeEnd(DateTimeOffset value)
+    {
+        var below = value.UtcTicks % TicksPerMicrosecond;
+        return below == 0 || DateTimeOffset.MaxValue.UtcTicks - value.UtcTicks < TicksPerMicrosecond - below
+            ? value
+            : value.AddTicks(TicksPerMicrosecond - below);
+    }
+
     public static DateTimeOffset FromUnixMicroseconds(long microseconds, long offsetMinutes) =>
         new DateTimeOffset(DateTimeOffset.UnixEpoch.UtcTicks + (microseconds * TicksPerMicrosecond), TimeSpan.Zero)
             .ToOffset(TimeSpan.FromMinutes(offsetMinutes));

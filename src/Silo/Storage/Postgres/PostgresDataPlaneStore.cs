@@ -201,7 +201,7 @@ public sealed partial class PostgresDataPlaneStore(NpgsqlDataSource dataSource) 
         ReplaceAsync(
             table, sellerId, $"{table.RangeColumn} >= $2 AND {table.RangeColumn} < $3",
             new NpgsqlParameter<DateTime> { TypedValue = rangeStart.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz },
-            new NpgsqlParameter<DateTime> { TypedValue = rangeEnd.UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz },
+            new NpgsqlParameter<DateTime> { TypedValue = DataPlaneTime.RangeEnd(rangeEnd).UtcDateTime, NpgsqlDbType = NpgsqlDbType.TimestampTz },
             rows, write, cancellationToken);
 
     private async Task<int> ReplaceAsync<T>(

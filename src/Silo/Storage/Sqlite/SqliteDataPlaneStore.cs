@@ -194,7 +194,7 @@ public sealed partial class SqliteDataPlaneStore(SqliteDatabase database) : IDat
         Action<SqliteRowWriter, T> bind, CancellationToken cancellationToken) =>
         ReplaceAsync(
             table, sellerId, $"{table.RangeColumn} >= $from AND {table.RangeColumn} < $to",
-            DataPlaneTime.ToUnixMicroseconds(rangeStart), DataPlaneTime.ToUnixMicroseconds(rangeEnd), rows, bind, cancellationToken);
+            DataPlaneTime.ToUnixMicroseconds(rangeStart), DataPlaneTime.ToUnixMicroseconds(DataPlaneTime.RangeEnd(rangeEnd)), rows, bind, cancellationToken);
 
     private async Task<int> ReplaceAsync<T>(
         DataPlaneTable table, string sellerId, string rangeCondition, long from, long to, IReadOnlyList<T> rows,
