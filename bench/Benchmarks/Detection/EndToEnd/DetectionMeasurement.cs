@@ -43,11 +43,12 @@ internal static class DetectionMeasurement
         for (var run = 1; run <= options.Runs; run++)
         {
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var summary = await grains.GetGrain<ISellerClaimsGrain>(LargeSeller.SellerId).DetectAsync();
             clock.Stop();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"run {run}: {clock.Elapsed.TotalSeconds:0.00} s, {summary.Claims} claims ({summary.Resolved} resolved), " +
+                $"run {run}: {clock.Elapsed.TotalSeconds:0.00} s (CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:0.0} s), {summary.Claims} claims ({summary.Resolved} resolved), " +
                 $"allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (1024.0 * 1024):N0} MiB, peak resident {Resident("VmHWM")} MiB"));
         }
 
