@@ -20,10 +20,14 @@ public interface ISellerClaimsGrain : IGrainWithStringKey
     Task<ClaimDetectionSummary> DetectAsync();
 }
 
-/// <summary>What a detection run did: the day it used, the claims found, the open claims it resolved, the shipments left to a person.</summary>
+/// <summary>
+/// What a detection run did: the day it used, the claims found, the open claims it resolved, the shipments left to a
+/// person, and the claim types it withheld because a source that could offset them holds no rows yet.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("opside.claims.detection-summary")]
 public sealed record ClaimDetectionSummary(
     [property: Id(0)] DateOnly AsOf,
     [property: Id(1)] int Claims,
     [property: Id(2)] int Resolved,
-    [property: Id(3)] int NeedsReview);
+    [property: Id(3)] int NeedsReview,
+    [property: Id(4)] IReadOnlyList<string>? WithheldTypes = null);

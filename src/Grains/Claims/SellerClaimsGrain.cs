@@ -33,11 +33,13 @@ public sealed class SellerClaimsGrain(
         var loaded = Stopwatch.GetTimestamp();
         // Seconds of CPU for a large seller: on the thread pool, not the silo's scheduler, which other grains share.
         var result = await Task.Run(() => ClaimDetector.Detect(sellerId, data, policy, settings, asOf));
+        var withheld = OffsetSources.Missing(data);
+        var claims = result.Claims.Where(c => !withheld.Contains(c.Type)).ToList();
         var evaluated = Stopwatch.GetTimestamp();
 
-        await ForEachBatchAsync(result.Claims, c => GrainFactory.GetGrain<IClaimGrain>(c.ClaimId).UpsertAsync(ClaimFactsMapping.ToFacts(sellerId, c), asOf, now));
+        await ForEachBatchAsync(claims, c => GrainFactory.GetGrain<IClaimGrain>(c.ClaimId).UpsertAsync(ClaimFactsMapping.ToFacts(sellerId, c), asOf, now));
 
-        var found = result.Claims.Select(c => c.ClaimId).ToHashSet(StringComparer.Ordinal);
+        var found = claims.Select(c => c.ClaimId).ToHashSet(StringComparer.Ordinal);
         var gone = state.State.OpenClaimIds.Where(id => !found.Contains(id)).ToList();
         var optedOut = OptedOut(sellerId, data, policy, settings, asOf, gone);
         await ForEachBatchAsync(gone, id => GrainFactory.GetGrain<IClaimGrain>(id).ResolveAsync(now, optedOut.Contains(id) ? OptedOutNote : ResolvedNote));
@@ -51,10 +53,13 @@ public sealed class SellerClaimsGrain(
 
         logger.LogInformation("Detection for seller {SellerId} as of {AsOf} ({Policy} policy, H/K/U {ClaimDamageCodesHku}): {Claims} claims, " +
             "{Resolved} resolved ({OptedOut} by opt-out), {NeedsReview} shipments need review; load {LoadMs:0} ms, evaluate {EvaluateMs:0} ms, upsert {UpsertMs:0} ms",
-            sellerId, asOf, policy.Marketplace, settings.ClaimDamageCodesHKU, result.Claims.Count, gone.Count, optedOut.Count, result.NeedsReview.Count,
+            sellerId, asOf, policy.Marketplace, settings.ClaimDamageCodesHKU, claims.Count, gone.Count, optedOut.Count, result.NeedsReview.Count,
             Stopwatch.GetElapsedTime(started, loaded).TotalMilliseconds, Stopwatch.GetElapsedTime(loaded, evaluated).TotalMilliseconds,
             Stopwatch.GetElapsedTime(evaluated).TotalMilliseconds);
-        return new ClaimDetectionSummary(asOf, result.Claims.Count, gone.Count, result.NeedsReview.Count);
+        if (withheld.Count > 0)
+            logger.LogInformation("Detection for seller {SellerId} withheld {ClaimTypes}: a source that could show them paid or covered holds no rows yet",
+                sellerId, string.Join(", ", withheld.Order()));
+        return new ClaimDetectionSummary(asOf, claims.Count, gone.Count, result.NeedsReview.Count, [.. withheld.Order().Select(t => t.ToString())]);
     }
 
     /// <summary>Daily: moves the open claims' statuses with the calendar, without new data.</summary>

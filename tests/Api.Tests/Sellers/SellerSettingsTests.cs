@@ -127,6 +127,12 @@ public sealed class SellerSettingsTests : IAsyncLifetime
                 Row(day, "X00HKUCUST1", "HKU-CUST-1", "2", "CUSTOMER_DAMAGED", "P"),
                 Row(day, "X00EWHDMG01", "E-WH-DMG-1", "-1", "SELLABLE", "E"),
                 Row(day, "X00EWHDMG01", "E-WH-DMG-1", "1", "WAREHOUSE_DAMAGED", "P"));
+            // One payment for an unrelated FNSKU: damage is withheld until the seller's reimbursements are known.
+            var payments = string.Join('\n',
+                "approval-date\treimbursement-id\tcase-id\tamazon-order-id\treason\tsku\tfnsku\tasin\tproduct-name\tcondition\tcurrency-unit\tamount-per-unit\tamount-total\tquantity-reimbursed-cash\tquantity-reimbursed-inventory\tquantity-reimbursed-total\toriginal-reimbursement-id\toriginal-reimbursement-type",
+                $"{day.AddDays(-100):yyyy-MM-dd}T09:59:13+00:00\t7384512390\t\t\tLost_Warehouse\tOTHER-SKU\tX00OTHER001\tB0OTHER001\tOther\tNewItem\tUSD\t6.12\t6.12\t1\t0\t1\t\t");
+            using (var body = new StringContent(payments, Encoding.UTF8, "text/tab-separated-values"))
+                Assert.Equal(HttpStatusCode.Accepted, (await seller.PostAsync($"/api/sellers/{sellerId}/reports/GET_FBA_REIMBURSEMENTS_DATA", body, ct)).StatusCode);
             using (var body = new StringContent(ledger, Encoding.UTF8, "text/tab-separated-values"))
                 Assert.Equal(HttpStatusCode.Accepted, (await seller.PostAsync($"/api/sellers/{sellerId}/reports/GET_LEDGER_DETAIL_VIEW_DATA", body, ct)).StatusCode);
 
