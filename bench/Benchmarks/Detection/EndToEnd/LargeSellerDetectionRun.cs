@@ -28,8 +28,7 @@ internal static class LargeSellerDetectionRun
         GC.Collect();
 
         // The silo's own garbage collector (server GC, as the Web SDK sets for the silo and API).
-        return await RunChildAsync([Command, ChildFlag, "--store", options.Store, "--target", target.Locator, "--runs", options.Runs.ToString(CultureInfo.InvariantCulture),
-            .. options.TimeReads ? ["--time-reads"] : Array.Empty<string>()]);
+        return await RunChildAsync([Command, ChildFlag, "--store", options.Store, "--target", target.Locator, "--runs", options.Runs.ToString(CultureInfo.InvariantCulture)]);
     }
 
     private static async Task<int> RunChildAsync(string[] args)
@@ -47,8 +46,7 @@ internal static class LargeSellerDetectionRun
     }
 
     /// <param name="Keep">Leaves the seeded store in place after the run (its locator is printed), to examine queries.</param>
-    /// <param name="TimeReads">Times each source's read alone before the runs (<c>--time-reads</c>).</param>
-    internal sealed record RunOptions(string Store, bool Measure, string? Target, int Runs, bool Keep, bool TimeReads)
+    internal sealed record RunOptions(string Store, bool Measure, string? Target, int Runs, bool Keep)
     {
         public static RunOptions Parse(string[] args)
         {
@@ -63,7 +61,7 @@ internal static class LargeSellerDetectionRun
                 throw new ArgumentException($"--store must be postgres or sqlite, got {store}");
             var target = Value("--target", "");
             return new RunOptions(store, args.Contains(ChildFlag), target.Length == 0 ? null : target,
-                int.Parse(Value("--runs", "3"), CultureInfo.InvariantCulture), args.Contains("--keep"), args.Contains("--time-reads"));
+                int.Parse(Value("--runs", "3"), CultureInfo.InvariantCulture), args.Contains("--keep"));
         }
     }
 }
