@@ -2,9 +2,8 @@ namespace Opside.Grains.Claims;
 
 /// <summary>
 /// A claim's lifecycle (api-contract.md, "Claims"). The first three follow the calendar; <see cref="ResolvedByAmazon"/>
-/// is set when detection stops finding the claim because Amazon paid or found the units, and also (with a history note
-/// that says so) when the seller opts out of damage codes H, K and U: the contract has no status of its own for a
-/// claim the seller withdrew. Filing states come later.
+/// is set when detection stops finding the claim because Amazon paid or found the units; <see cref="Dismissed"/> when
+/// the seller chose not to claim it. Filing states come later.
 /// </summary>
 [GenerateSerializer, Alias("opside.claims.status")]
 public enum ClaimStatus
@@ -13,4 +12,10 @@ public enum ClaimStatus
     Claimable,
     Expired,
     ResolvedByAmazon,
+
+    /// <summary>
+    /// Left out by the seller's choice, not paid: today, damage codes H, K and U after the seller opts out (history
+    /// <c>by</c> = <c>settings</c>, reopened if the seller opts in again). The contract's dismissal is this status too.
+    /// </summary>
+    Dismissed,
 }

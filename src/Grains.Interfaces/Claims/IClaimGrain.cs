@@ -9,7 +9,8 @@ public interface IClaimGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Creates the claim or updates its units, value, evidence and status (by date on <paramref name="asOf"/>). A
-    /// resolved claim found again reopens. The same facts on the same day change nothing.
+    /// resolved claim found again reopens, as does one the seller's settings dismissed; one a person dismissed stays
+    /// dismissed. The same facts on the same day change nothing.
     /// </summary>
     [Alias("upsert")]
     Task<ClaimSnapshot> UpsertAsync(ClaimFacts facts, DateOnly asOf, DateTimeOffset at);
@@ -17,6 +18,13 @@ public interface IClaimGrain : IGrainWithStringKey
     /// <summary>Marks the claim <see cref="ClaimStatus.ResolvedByAmazon"/> (no-op when it already is, or was never detected).</summary>
     [Alias("resolve")]
     Task<ClaimSnapshot?> ResolveAsync(DateTimeOffset at, string note);
+
+    /// <summary>
+    /// Marks the claim <see cref="ClaimStatus.Dismissed"/>, recording who (<paramref name="by"/>) and why (no-op when it
+    /// already is, or was never detected). Detection reopens it only when the settings dismissed it.
+    /// </summary>
+    [Alias("dismiss")]
+    Task<ClaimSnapshot?> DismissAsync(DateTimeOffset at, string by, string note);
 
     /// <summary>Moves an open claim's status with the calendar (Watching → Claimable on the opening day → Expired after closing).</summary>
     [Alias("reevaluate")]

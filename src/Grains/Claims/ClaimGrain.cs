@@ -15,6 +15,9 @@ public sealed class ClaimGrain(
     private const string Detector = "detector";
     private const string Clock = "clock";
 
+    /// <summary>The history actor of a dismissal by the seller's detection settings (see <see cref="ClaimStatus.Dismissed"/>).</summary>
+    public const string Settings = "settings";
+
     // Zero in a fresh activation: the first call projects the current version again (a no-op in the read model when
     // it is there), which repairs a projection lost between the state write and the read model write.
     private long _projectedVersion;
@@ -24,7 +27,7 @@ public sealed class ClaimGrain(
         ArgumentNullException.ThrowIfNull(facts);
         var current = state.State.Claim;
         var status = facts.StatusOn(asOf);
-        if (current is not null && current.Status == status && current.Facts.SameAs(facts))
+        if (current is not null && (current.Status == status && current.Facts.SameAs(facts) || DismissedByAPerson(current)))
         {
             await ProjectAsync(current);
             return current;
@@ -48,13 +51,26 @@ public sealed class ClaimGrain(
             new ClaimHistoryEntry(at, current.Status, ClaimStatus.ResolvedByAmazon, Detector, note));
     }
 
+    public async Task<ClaimSnapshot?> DismissAsync(DateTimeOffset at, string by, string note)
+    {
+        var current = state.State.Claim;
+        if (current is null || current.Status == ClaimStatus.Dismissed)
+        {
+            if (current is not null)
+                await ProjectAsync(current);
+            return current;
+        }
+
+        return await ChangeAsync(current, current.Facts, ClaimStatus.Dismissed, new ClaimHistoryEntry(at, current.Status, ClaimStatus.Dismissed, by, note));
+    }
+
     public async Task<ClaimSnapshot?> ReevaluateAsync(DateOnly asOf, DateTimeOffset at)
     {
         var current = state.State.Claim;
         if (current is null)
             return null;
         var status = current.Facts.StatusOn(asOf);
-        if (current.Status == ClaimStatus.ResolvedByAmazon || current.Status == status)
+        if (current.Status is ClaimStatus.ResolvedByAmazon or ClaimStatus.Dismissed || current.Status == status)
         {
             await ProjectAsync(current);
             return current;
@@ -84,6 +100,10 @@ public sealed class ClaimGrain(
         _projectedVersion = claim.Version;
     }
 
+    /// <summary>Dismissed by someone other than the settings: a person's decision, which detection does not undo.</summary>
+    private static bool DismissedByAPerson(ClaimSnapshot claim) =>
+        claim.Status == ClaimStatus.Dismissed && claim.History[^1].By != Settings;
+
     private static string Describe(ClaimFacts f) =>
         string.Create(CultureInfo.InvariantCulture, $"{f.Units} units, value {Value(f.EstimatedValue)}");
 
@@ -97,7 +117,12 @@ public sealed class ClaimGrain(
         if (before.EstimatedValue != facts.EstimatedValue)
             changes.Add($"value {Value(before.EstimatedValue)} → {Value(facts.EstimatedValue)}");
         if (current.Status != status)
-            changes.Add(current.Status == ClaimStatus.ResolvedByAmazon ? "found again after it was resolved" : $"status {current.Status} → {status}");
+            changes.Add(current.Status switch
+            {
+                ClaimStatus.ResolvedByAmazon => "found again after it was resolved",
+                ClaimStatus.Dismissed => "claimed again: the seller's settings include it",
+                _ => $"status {current.Status} → {status}",
+            });
         if (changes.Count == 0 || !(before with { Units = facts.Units, EstimatedValue = facts.EstimatedValue }).SameAs(facts))
             changes.Add("evidence updated");
         return $"Re-detected: {string.Join("; ", changes)}.";

@@ -42,7 +42,9 @@ public sealed class SellerClaimsGrain(
         var found = claims.Select(c => c.ClaimId).ToHashSet(StringComparer.Ordinal);
         var gone = state.State.OpenClaimIds.Where(id => !found.Contains(id)).ToList();
         var optedOut = OptedOut(sellerId, data, policy, settings, asOf, gone);
-        await ForEachBatchAsync(gone, id => GrainFactory.GetGrain<IClaimGrain>(id).ResolveAsync(now, optedOut.Contains(id) ? OptedOutNote : ResolvedNote));
+        await ForEachBatchAsync(gone, id => optedOut.Contains(id)
+            ? GrainFactory.GetGrain<IClaimGrain>(id).DismissAsync(now, ClaimGrain.Settings, OptedOutNote)
+            : GrainFactory.GetGrain<IClaimGrain>(id).ResolveAsync(now, ResolvedNote));
 
         state.State.OpenClaimIds = [.. found.Order(StringComparer.Ordinal)];
         state.State.LastDetectedAt = now;

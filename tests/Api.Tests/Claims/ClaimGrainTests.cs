@@ -111,4 +111,31 @@ public sealed class ClaimGrainTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
     }
+
+    [Fact]
+    public async Task A_claim_the_settings_dismissed_reopens_when_found_again_and_one_a_person_dismissed_stays_dismissed()
+    {
+        var grains = _factory.Services.GetRequiredService<IGrainFactory>();
+        var bySettings = grains.GetGrain<IClaimGrain>("claim-dismissed-by-settings");
+        var byPerson = grains.GetGrain<IClaimGrain>("claim-dismissed-by-person");
+        var day = new DateOnly(2026, 11, 20);
+        await bySettings.UpsertAsync(Facts("seller-d"), day, At);
+        await byPerson.UpsertAsync(Facts("seller-d"), day, At);
+
+        var dismissed = await bySettings.DismissAsync(At.AddDays(1), "settings", "left out by the settings");
+        var dismissedAgain = await bySettings.DismissAsync(At.AddDays(2), "settings", "left out by the settings");
+        var calendar = await bySettings.ReevaluateAsync(day.AddDays(30), At.AddDays(3));
+        var reopened = await bySettings.UpsertAsync(Facts("seller-d"), day.AddDays(4), At.AddDays(4));
+        await byPerson.DismissAsync(At.AddDays(1), "seller", "the seller will not claim it");
+        var stillDismissed = await byPerson.UpsertAsync(Facts("seller-d"), day.AddDays(4), At.AddDays(4));
+
+        Assert.Equal(ClaimStatus.Dismissed, dismissed!.Status);
+        Assert.Equal(dismissed.Version, dismissedAgain!.Version);
+        Assert.Equal(dismissed.Version, calendar!.Version);
+        Assert.Equal(ClaimStatus.Claimable, reopened.Status);
+        Assert.Equal(dismissed.Version + 1, reopened.Version);
+        Assert.Equal("detector", reopened.History[^1].By);
+        Assert.Equal(ClaimStatus.Dismissed, stillDismissed.Status);
+        Assert.Equal("seller", stillDismissed.History[^1].By);
+    }
 }

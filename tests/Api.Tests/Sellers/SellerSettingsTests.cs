@@ -155,17 +155,20 @@ public sealed class SellerSettingsTests : IAsyncLifetime
             Assert.Equal(2, customer.GetProperty("units").GetInt32());
             Assert.Equal(day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), customer.GetProperty("anchorDate").GetString());
 
-            // Opting out leaves the claim listed but closed, and its history says why: the seller's choice, not Amazon's payment.
+            // Opting out leaves the claim listed but dismissed, and its history says why: the seller's choice, not Amazon's payment.
             var withdrawn = Assert.Single(optedOut, c => c.GetProperty("fnsku").GetString() == "X00HKUCUST1");
             Assert.Equal(customer.GetProperty("id").GetString(), withdrawn.GetProperty("id").GetString());
-            Assert.Equal("ResolvedByAmazon", withdrawn.GetProperty("status").GetString());
-            var note = withdrawn.GetProperty("history").EnumerateArray().Last().GetProperty("note").GetString();
+            Assert.Equal("Dismissed", withdrawn.GetProperty("status").GetString());
+            var last = withdrawn.GetProperty("history").EnumerateArray().Last();
+            Assert.Equal("settings", last.GetProperty("by").GetString());
+            var note = last.GetProperty("note").GetString();
             Assert.Contains("settings", note, StringComparison.Ordinal);
             Assert.DoesNotContain("paid", note, StringComparison.OrdinalIgnoreCase);
 
             var reopened = Assert.Single(optedInAgain, c => c.GetProperty("fnsku").GetString() == "X00HKUCUST1");
             Assert.Equal(customer.GetProperty("id").GetString(), reopened.GetProperty("id").GetString());
             Assert.Equal("Claimable", reopened.GetProperty("status").GetString());
+            Assert.Contains("settings include it", reopened.GetProperty("history").EnumerateArray().Last().GetProperty("note").GetString(), StringComparison.Ordinal);
         }
     }
 
