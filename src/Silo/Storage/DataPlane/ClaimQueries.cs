@@ -10,6 +10,18 @@ internal static class ClaimQueries
 
     public const string Columns = "seller_id, claim_id, type, status, anchor_date, window_closes, estimated_value, currency, version, json";
 
+    /// <summary>
+    /// The end of both stores' upsert: an old or repeated version is a no-op, so projection is idempotent by id and
+    /// version (same syntax in PostgreSQL and SQLite).
+    /// </summary>
+    public const string ApplyIfNewer = """
+        ON CONFLICT (seller_id, claim_id) DO UPDATE SET
+            type = excluded.type, status = excluded.status, anchor_date = excluded.anchor_date,
+            window_closes = excluded.window_closes, estimated_value = excluded.estimated_value,
+            currency = excluded.currency, version = excluded.version, json = excluded.json
+        WHERE excluded.version > claims.version
+        """;
+
     /// <summary>Each claim checked, and of several versions of one claim only the newest (one row may change once per statement).</summary>
     public static IReadOnlyList<ClaimRecord> NewestOfEach(IReadOnlyList<ClaimRecord> claims)
     {

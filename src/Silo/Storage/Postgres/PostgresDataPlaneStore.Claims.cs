@@ -13,16 +13,11 @@ public sealed partial class PostgresDataPlaneStore
         var newest = ClaimQueries.NewestOfEach(claims);
         if (newest.Count == 0)
             return 0;
-        // One statement over arrays: one round trip and one commit for the whole batch. The WHERE on the update makes
-        // an old or repeated version a no-op, so projection is idempotent by id and version.
+        // One statement over arrays: one round trip and one commit for the whole batch.
         await using var command = _dataSource.CreateCommand($"""
             INSERT INTO claims ({ClaimQueries.Columns})
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::numeric[], $8::text[], $9::bigint[], $10::text[])
-            ON CONFLICT (seller_id, claim_id) DO UPDATE SET
-                type = excluded.type, status = excluded.status, anchor_date = excluded.anchor_date,
-                window_closes = excluded.window_closes, estimated_value = excluded.estimated_value,
-                currency = excluded.currency, version = excluded.version, json = excluded.json
-            WHERE excluded.version > claims.version
+            {ClaimQueries.ApplyIfNewer}
             """);
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. newest.Select(c => c.SellerId)] });
         command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. newest.Select(c => c.ClaimId)] });

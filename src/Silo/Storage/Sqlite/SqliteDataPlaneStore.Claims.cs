@@ -17,15 +17,10 @@ public sealed partial class SqliteDataPlaneStore
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        // The WHERE on the update makes an old or repeated version a no-op, so projection is idempotent by id and version.
         command.CommandText = $"""
             INSERT INTO claims ({ClaimQueries.Columns})
             VALUES ($seller_id, $claim_id, $type, $status, $anchor_date, $window_closes, $estimated_value, $currency, $version, $json)
-            ON CONFLICT (seller_id, claim_id) DO UPDATE SET
-                type = excluded.type, status = excluded.status, anchor_date = excluded.anchor_date,
-                window_closes = excluded.window_closes, estimated_value = excluded.estimated_value,
-                currency = excluded.currency, version = excluded.version, json = excluded.json
-            WHERE excluded.version > claims.version;
+            {ClaimQueries.ApplyIfNewer};
             """;
         var applied = 0;
         foreach (var claim in newest)
