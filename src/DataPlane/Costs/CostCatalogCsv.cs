@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using nietras.SeparatedValues;
 using Opside.DataPlane.Reports;
@@ -19,11 +20,29 @@ public static class CostCatalogCsv
     /// <exception cref="ReportFormatException">A required column is missing, or the charset is unknown.</exception>
     public static async Task<ReportParse<CostCatalogEntry>> ParseAsync(Stream csv, string? contentType, CancellationToken cancellationToken)
     {
+        var rows = new List<CostCatalogEntry>();
+        var rejected = new List<RejectedRow>();
+        await foreach (var batch in ParseBatchesAsync(csv, contentType, ReportReadLimits.Default, cancellationToken: cancellationToken))
+        {
+            rows.AddRange(batch.Rows);
+            rejected.AddRange(batch.Rejected);
+        }
+        return new ReportParse<CostCatalogEntry>(rows, rejected);
+    }
+
+    /// <summary>Reads the catalog in batches of at most <paramref name="batchSize"/> rows and rejected lines, so memory stays bounded.</summary>
+    /// <exception cref="ReportFormatException">A required column is missing, the charset is unknown, or a line is past the limit.</exception>
+    public static async IAsyncEnumerable<ReportParse<CostCatalogEntry>> ParseBatchesAsync(
+        Stream csv, string? contentType, ReportReadLimits limits, int batchSize = 50_000,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
         // Catalogs are written by people and spreadsheets: UTF-8 unless the Content-Type says otherwise (a BOM wins).
         var encoding = contentType?.Contains("charset", StringComparison.OrdinalIgnoreCase) == true ? ReportDocument.EncodingOf(contentType) : Encoding.UTF8;
-        using var text = new StreamReader(csv, encoding, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-        using var reader = await Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true, Trim = SepTrim.All })
-            .FromAsync(text, cancellationToken);
+        using var text = new LineLimitedReader(new StreamReader(csv, encoding, detectEncodingFromByteOrderMarks: true, leaveOpen: true), limits.MaxLineLength);
+        using var reader = await Translate(Sep.New(',').Reader(o => o with { HasHeader = true, Unescape = true, DisableColCountCheck = true, Trim = SepTrim.All })
+            .FromAsync(text, cancellationToken));
         var missing = Columns.Where(c => !reader.Header.ColNames.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
         if (missing.Count > 0)
             throw new ReportFormatException($"The cost catalog lacks the column(s) {string.Join(", ", missing)}; its header must name {string.Join(",", Columns)}.");
@@ -31,8 +50,15 @@ public static class CostCatalogCsv
 
         var rows = new List<CostCatalogEntry>();
         var rejected = new List<RejectedRow>();
-        while (await reader.MoveNextAsync(cancellationToken))
+        while (await Translate(reader.MoveNextAsync(cancellationToken)))
         {
+            if (rows.Count + rejected.Count >= batchSize)
+            {
+                yield return new ReportParse<CostCatalogEntry>(rows, rejected);
+                rows = [];
+                rejected = [];
+            }
+
             var row = reader.Current;
             if (row.ColCount == 1 && row.Span.IsWhiteSpace())
                 continue;
@@ -62,6 +88,20 @@ public static class CostCatalogCsv
                 rejected.Add(new RejectedRow(row.LineNumberFrom, reason));
         }
 
-        return new ReportParse<CostCatalogEntry>(rows, rejected);
+        if (rows.Count > 0 || rejected.Count > 0)
+            yield return new ReportParse<CostCatalogEntry>(rows, rejected);
+    }
+
+    // A quoted field that never closes grows one row past Sep's maximum: a property of the file, not a fault of ours.
+    private static async ValueTask<T> Translate<T>(ValueTask<T> read)
+    {
+        try
+        {
+            return await read;
+        }
+        catch (NotSupportedException e)
+        {
+            throw new ReportFormatException($"The cost catalog has a row longer than can be read (a quote that never closes?): {e.Message}", e);
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text;
 
@@ -49,29 +48,30 @@ public static class ReportDocument
     }
 
     /// <summary>Opens the document as text; the caller owns the returned reader (<paramref name="document"/> stays open).</summary>
-    internal static DecodedDocument Open(Stream document, string? contentType, bool gzipDeclared)
+    internal static DecodedDocument Open(Stream document, string? contentType, bool gzipDeclared, ReportReadLimits limits)
     {
         var encoding = EncodingOf(contentType);
         var raw = PeekedStream.Peek(document, SniffLength, leaveOpen: true);
         if (!ShouldGunzip(raw.Prefix, gzipDeclared))
         {
-            return Decoded(raw, encoding);
+            return Decoded(raw, encoding, limits);
         }
-        var text = PeekedStream.Peek(new GZipStream(raw, CompressionMode.Decompress), SniffLength, leaveOpen: false);
-        return Decoded(text, encoding);
+        var text = PeekedStream.Peek(new VerifiedGzipStream(raw, limits.MaxInflatedBytes), SniffLength, leaveOpen: false);
+        return Decoded(text, encoding, limits);
     }
 
     /// <inheritdoc cref="Open"/>
-    internal static async ValueTask<DecodedDocument> OpenAsync(Stream document, string? contentType, bool gzipDeclared, CancellationToken cancellationToken)
+    internal static async ValueTask<DecodedDocument> OpenAsync(
+        Stream document, string? contentType, bool gzipDeclared, ReportReadLimits limits, CancellationToken cancellationToken)
     {
         var encoding = EncodingOf(contentType);
         var raw = await PeekedStream.PeekAsync(document, SniffLength, leaveOpen: true, cancellationToken);
         if (!ShouldGunzip(raw.Prefix, gzipDeclared))
         {
-            return Decoded(raw, encoding);
+            return Decoded(raw, encoding, limits);
         }
-        var text = await PeekedStream.PeekAsync(new GZipStream(raw, CompressionMode.Decompress), SniffLength, leaveOpen: false, cancellationToken);
-        return Decoded(text, encoding);
+        var text = await PeekedStream.PeekAsync(new VerifiedGzipStream(raw, limits.MaxInflatedBytes), SniffLength, leaveOpen: false, cancellationToken);
+        return Decoded(text, encoding, limits);
     }
 
     private static bool ShouldGunzip(ReadOnlySpan<byte> prefix, bool gzipDeclared)
@@ -81,12 +81,12 @@ public static class ReportDocument
         {
             // Most likely an HTTP client already undid Content-Encoding: gzip; guessing would hide that mistake.
             throw new ReportFormatException(
-                "compressionAlgorithm GZIP was declared but the document does not start with the gzip magic bytes (was it decompressed already?).");
+                "The document is not a valid gzip stream: GZIP was declared (compressionAlgorithm or Content-Encoding) but it does not start with the gzip magic bytes (was it decompressed already?).");
         }
         return magic;
     }
 
-    private static DecodedDocument Decoded(PeekedStream stream, Encoding encoding)
+    private static DecodedDocument Decoded(PeekedStream stream, Encoding encoding, ReportReadLimits limits)
     {
         // A BOM wins over the declared charset (StreamReader detects it); the first character after it tells a
         // quoted document (the ledger) from an unquoted one. '"' is 0x22 in every charset accepted above.
@@ -99,7 +99,7 @@ public static class ReportDocument
         };
         var startsWithQuote = prefix.Length > start && (prefix[start] == (byte)'"' || (start == 2 && prefix.Length > 3 && prefix[3] == (byte)'"'));
         var reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: true, ReadBufferSize, leaveOpen: false);
-        return new DecodedDocument(reader, startsWithQuote);
+        return new DecodedDocument(new LineLimitedReader(reader, limits.MaxLineLength), startsWithQuote);
     }
 
     private static string? CharsetOf(string? contentType)

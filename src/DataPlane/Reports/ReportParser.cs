@@ -97,7 +97,7 @@ public abstract class ReportParser<T> : ReportParser
     {
         var rows = new List<T>();
         var rejected = new List<RejectedRow>();
-        using var decoded = ReportDocument.Open(document, contentType, gzipDeclared);
+        using var decoded = ReportDocument.Open(document, contentType, gzipDeclared, ReportReadLimits.Default);
         try
         {
             using var reader = Reader(decoded).From(decoded.Text);
@@ -107,7 +107,7 @@ public abstract class ReportParser<T> : ReportParser
                 Read(reader.Current, layout, rows, rejected);
             }
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException)
         {
             throw Unreadable(e);
         }
@@ -119,13 +119,15 @@ public abstract class ReportParser<T> : ReportParser
     /// body, in batches of at most <paramref name="batchSize"/> rows, so memory stays bounded however large it is.
     /// Each batch carries the rows and the rejected lines met since the previous one.
     /// </summary>
+    /// <param name="limits">What reading may cost (<see cref="ReportReadLimits.Default"/> when null).</param>
+    /// <exception cref="DocumentTooLargeException">The gzip document inflates past <see cref="ReportReadLimits.MaxInflatedBytes"/>.</exception>
     /// <inheritdoc cref="Parse(ReadOnlyMemory{byte}, string?, bool)"/>
     public async IAsyncEnumerable<ReportParse<T>> ParseBatchesAsync(
-        Stream document, string? contentType, bool gzipDeclared, int batchSize = 50_000,
+        Stream document, string? contentType, bool gzipDeclared, int batchSize = 50_000, ReportReadLimits? limits = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
-        using var decoded = await ReportDocument.OpenAsync(document, contentType, gzipDeclared, cancellationToken);
+        using var decoded = await ReportDocument.OpenAsync(document, contentType, gzipDeclared, limits ?? ReportReadLimits.Default, cancellationToken);
         using var reader = await TranslateAsync(Reader(decoded).FromAsync(decoded.Text, cancellationToken));
         var layout = ReportLayout.Resolve(ReportType, _columns, reader.Header);
         var rows = new List<T>();
@@ -202,19 +204,21 @@ public abstract class ReportParser<T> : ReportParser
         CreateToString = SepToString.PoolPerCol(maximumStringLength: PooledStringMaxLength),
     });
 
-    // Corrupt gzip surfaces as InvalidDataException while reading; it is a property of the document.
+    // Corrupt data surfaces as InvalidDataException while reading, and a row past Sep's own maximum (a quote that
+    // never closes, over many short lines) as NotSupportedException: both are properties of the document.
     private async ValueTask<TResult> TranslateAsync<TResult>(ValueTask<TResult> read)
     {
         try
         {
             return await read;
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException)
         {
             throw Unreadable(e);
         }
     }
 
-    private ReportFormatException Unreadable(InvalidDataException e) =>
-        new($"{ReportType}: the document cannot be read: {e.Message}", e);
+    private ReportFormatException Unreadable(Exception e) => e is NotSupportedException
+        ? new($"{ReportType}: the document has a row longer than can be read (a quote that never closes?): {e.Message}", e)
+        : new($"{ReportType}: the document cannot be read: {e.Message}", e);
 }
