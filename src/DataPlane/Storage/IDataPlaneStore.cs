@@ -10,17 +10,20 @@ namespace Opside.DataPlane.Storage;
 /// </summary>
 public interface IDataPlaneStore
 {
-    /// <summary>Replaces the seller's ledger rows whose <c>Date</c> is in [<paramref name="firstDay"/>, <paramref name="lastDay"/>] (inclusive days).</summary>
-    Task<int> ReplaceLedgerAsync(string sellerId, DateOnly firstDay, DateOnly lastDay, IReadOnlyList<LedgerEvent> rows, CancellationToken cancellationToken);
+    /// <summary>
+    /// Replaces the seller's ledger rows whose <c>Date</c> is in [<paramref name="firstDay"/>, <paramref name="lastDay"/>] (inclusive days)
+    /// with the rows of <paramref name="batches"/>, read one batch at a time inside the one transaction (a file's rows need not fit in memory).
+    /// </summary>
+    Task<int> ReplaceLedgerAsync(string sellerId, DateOnly firstDay, DateOnly lastDay, IAsyncEnumerable<IReadOnlyList<LedgerEvent>> batches, CancellationToken cancellationToken);
 
-    /// <summary>Replaces reimbursements approved in [<paramref name="rangeStart"/>, <paramref name="rangeEnd"/>).</summary>
-    Task<int> ReplaceReimbursementsAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IReadOnlyList<ReimbursementRow> rows, CancellationToken cancellationToken);
+    /// <summary>Replaces reimbursements approved in [<paramref name="rangeStart"/>, <paramref name="rangeEnd"/>), streamed as for the ledger.</summary>
+    Task<int> ReplaceReimbursementsAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IAsyncEnumerable<IReadOnlyList<ReimbursementRow>> batches, CancellationToken cancellationToken);
 
-    /// <summary>Replaces customer returns with a return date in [<paramref name="rangeStart"/>, <paramref name="rangeEnd"/>).</summary>
-    Task<int> ReplaceCustomerReturnsAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IReadOnlyList<CustomerReturnRow> rows, CancellationToken cancellationToken);
+    /// <summary>Replaces customer returns with a return date in [<paramref name="rangeStart"/>, <paramref name="rangeEnd"/>), streamed as for the ledger.</summary>
+    Task<int> ReplaceCustomerReturnsAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IAsyncEnumerable<IReadOnlyList<CustomerReturnRow>> batches, CancellationToken cancellationToken);
 
-    /// <summary>Replaces removal order lines requested in [<paramref name="rangeStart"/>, <paramref name="rangeEnd"/>).</summary>
-    Task<int> ReplaceRemovalOrdersAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IReadOnlyList<RemovalOrderRow> rows, CancellationToken cancellationToken);
+    /// <summary>Replaces removal order lines requested in [<paramref name="rangeStart"/>, <paramref name="rangeEnd"/>), streamed as for the ledger.</summary>
+    Task<int> ReplaceRemovalOrdersAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IAsyncEnumerable<IReadOnlyList<RemovalOrderRow>> batches, CancellationToken cancellationToken);
 
     /// <summary>Replaces refund items posted in [<paramref name="rangeStart"/>, <paramref name="rangeEnd"/>).</summary>
     Task<int> ReplaceRefundsAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IReadOnlyList<RefundItem> rows, CancellationToken cancellationToken);
@@ -28,11 +31,23 @@ public interface IDataPlaneStore
     /// <summary>Inserts or updates the shipments by id and replaces all items of each shipment given.</summary>
     Task<int> UpsertInboundShipmentsAsync(string sellerId, IReadOnlyList<InboundShipment> shipments, IReadOnlyList<InboundShipmentItem> items, CancellationToken cancellationToken);
 
-    /// <summary>Replaces the seller's whole cost catalog (a PUT of the catalog).</summary>
-    Task<int> ReplaceCostCatalogAsync(string sellerId, IReadOnlyList<CostCatalogEntry> rows, CancellationToken cancellationToken);
+    /// <summary>Replaces the seller's whole cost catalog (a PUT of the catalog), streamed as for the ledger.</summary>
+    Task<int> ReplaceCostCatalogAsync(string sellerId, IAsyncEnumerable<IReadOnlyList<CostCatalogEntry>> batches, CancellationToken cancellationToken);
 
     /// <summary>Keeps a fetched document (already compressed) with what was asked for, for audit.</summary>
     Task ArchiveDocumentAsync(string sellerId, ArchivedDocument document, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keeps one piece (<paramref name="sequence"/> from 0) of an uploaded document as it was sent, until the seller's
+    /// pipeline has ingested it; storing the same piece again keeps the first copy (a retried call).
+    /// </summary>
+    Task StageUploadChunkAsync(string sellerId, string uploadId, int sequence, byte[] content, CancellationToken cancellationToken);
+
+    /// <summary>A staged piece of an upload, or null when there is none with that sequence.</summary>
+    Task<byte[]?> ReadUploadChunkAsync(string sellerId, string uploadId, int sequence, CancellationToken cancellationToken);
+
+    /// <summary>Removes every staged piece of an upload.</summary>
+    Task DeleteUploadChunksAsync(string sellerId, string uploadId, CancellationToken cancellationToken);
 
     /// <summary>How many rows the seller has per source (inbound counts shipment items).</summary>
     Task<IReadOnlyDictionary<DataSource, long>> CountAsync(string sellerId, CancellationToken cancellationToken);

@@ -1,5 +1,6 @@
 using Opside.DataPlane.Reports;
 using Opside.DataPlane.Rows;
+using Opside.DataPlane.Storage;
 using Opside.Grains.Amazon.SpApi;
 
 namespace Opside.Grains.Sync;

@@ -1,3 +1,5 @@
+using Opside.DataPlane.Storage;
+
 namespace Opside.Benchmarks.Detection.EndToEnd;
 
 /// <summary>Writes <see cref="LargeSeller"/>'s rows into a store the way a sync would: one replaced range per source.</summary>
@@ -21,7 +23,7 @@ internal static class LargeSellerSeeding
             long rows = 0;
             // In date order, as a sync writes a ledger report (Amazon's rows come by date); the generator makes them in
             // random order, which would scatter each day's rows over the table and make the date-ordered read seek.
-            rows += await store.ReplaceLedgerAsync(sellerId, first, LargeSeller.AsOf.AddDays(400), [.. data.Ledger.OrderBy(r => r.Date)], ct);
+            rows += await store.ReplaceLedgerAsync(sellerId, first, LargeSeller.AsOf.AddDays(400), data.Ledger.OrderBy(r => r.Date).ToList(), ct);
             rows += await store.ReplaceReimbursementsAsync(sellerId, from, to, data.Reimbursements, ct);
             rows += await store.ReplaceCustomerReturnsAsync(sellerId, from, to, data.CustomerReturns, ct);
             rows += await store.ReplaceRemovalOrdersAsync(sellerId, from, to, data.RemovalOrders, ct);

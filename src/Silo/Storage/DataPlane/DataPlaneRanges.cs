@@ -10,6 +10,37 @@ internal static class DataPlaneRanges
 {
     public static void RequireSeller(string sellerId) => ArgumentException.ThrowIfNullOrWhiteSpace(sellerId);
 
+    /// <summary>
+    /// Checks the arguments now (with no rows) and each batch as it streams in: a bad row fails the replace, which
+    /// then rolls back whatever it had written.
+    /// </summary>
+    public static IAsyncEnumerable<IReadOnlyList<T>> Checked<T>(IAsyncEnumerable<IReadOnlyList<T>> batches, Action<IReadOnlyList<T>> check)
+    {
+        ArgumentNullException.ThrowIfNull(batches);
+        check([]);
+        return Each(batches, check);
+    }
+
+    public static void RequireUploadChunk(string sellerId, string uploadId, int sequence, byte[] content)
+    {
+        RequireSeller(sellerId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(uploadId);
+        ArgumentOutOfRangeException.ThrowIfNegative(sequence);
+        ArgumentNullException.ThrowIfNull(content);
+    }
+
+    /// <summary>Rows already in memory as the one batch of a streamed write.</summary>
+    public static IAsyncEnumerable<IReadOnlyList<T>> One<T>(IReadOnlyList<T> rows) => new[] { rows }.ToAsyncEnumerable();
+
+    private static async IAsyncEnumerable<IReadOnlyList<T>> Each<T>(IAsyncEnumerable<IReadOnlyList<T>> batches, Action<IReadOnlyList<T>> check)
+    {
+        await foreach (var batch in batches.ConfigureAwait(false))
+        {
+            check(batch);
+            yield return batch;
+        }
+    }
+
     public static void RequireLedgerRows(string sellerId, DateOnly firstDay, DateOnly lastDay, IReadOnlyList<LedgerEvent> rows)
     {
         RequireSeller(sellerId);

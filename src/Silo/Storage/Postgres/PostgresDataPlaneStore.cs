@@ -14,9 +14,9 @@ public sealed partial class PostgresDataPlaneStore(NpgsqlDataSource dataSource) 
 {
     private readonly NpgsqlDataSource _dataSource = dataSource ?? throw new ArgumentNullException(nameof(dataSource));
 
-    public Task<int> ReplaceLedgerAsync(string sellerId, DateOnly firstDay, DateOnly lastDay, IReadOnlyList<LedgerEvent> rows, CancellationToken cancellationToken)
+    public Task<int> ReplaceLedgerAsync(string sellerId, DateOnly firstDay, DateOnly lastDay, IAsyncEnumerable<IReadOnlyList<LedgerEvent>> batches, CancellationToken cancellationToken)
     {
-        DataPlaneRanges.RequireLedgerRows(sellerId, firstDay, lastDay, rows);
+        var rows = DataPlaneRanges.Checked(batches, batch => DataPlaneRanges.RequireLedgerRows(sellerId, firstDay, lastDay, batch));
         return ReplaceAsync(
             DataPlaneTables.Ledger, sellerId, "date BETWEEN $2 AND $3",
             new NpgsqlParameter<DateOnly> { TypedValue = firstDay, NpgsqlDbType = NpgsqlDbType.Date },
@@ -24,28 +24,28 @@ public sealed partial class PostgresDataPlaneStore(NpgsqlDataSource dataSource) 
             rows, PostgresDataPlaneRows.Write, cancellationToken);
     }
 
-    public Task<int> ReplaceReimbursementsAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IReadOnlyList<ReimbursementRow> rows, CancellationToken cancellationToken)
+    public Task<int> ReplaceReimbursementsAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IAsyncEnumerable<IReadOnlyList<ReimbursementRow>> batches, CancellationToken cancellationToken)
     {
-        DataPlaneRanges.RequireRows(sellerId, rangeStart, rangeEnd, rows, r => r.ApprovalDate, nameof(ReimbursementRow.ApprovalDate));
+        var rows = DataPlaneRanges.Checked(batches, batch => DataPlaneRanges.RequireRows(sellerId, rangeStart, rangeEnd, batch, r => r.ApprovalDate, nameof(ReimbursementRow.ApprovalDate)));
         return ReplaceInstantRangeAsync(DataPlaneTables.Reimbursements, sellerId, rangeStart, rangeEnd, rows, PostgresDataPlaneRows.Write, cancellationToken);
     }
 
-    public Task<int> ReplaceCustomerReturnsAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IReadOnlyList<CustomerReturnRow> rows, CancellationToken cancellationToken)
+    public Task<int> ReplaceCustomerReturnsAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IAsyncEnumerable<IReadOnlyList<CustomerReturnRow>> batches, CancellationToken cancellationToken)
     {
-        DataPlaneRanges.RequireRows(sellerId, rangeStart, rangeEnd, rows, r => r.ReturnDate, nameof(CustomerReturnRow.ReturnDate));
+        var rows = DataPlaneRanges.Checked(batches, batch => DataPlaneRanges.RequireRows(sellerId, rangeStart, rangeEnd, batch, r => r.ReturnDate, nameof(CustomerReturnRow.ReturnDate)));
         return ReplaceInstantRangeAsync(DataPlaneTables.CustomerReturns, sellerId, rangeStart, rangeEnd, rows, PostgresDataPlaneRows.Write, cancellationToken);
     }
 
-    public Task<int> ReplaceRemovalOrdersAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IReadOnlyList<RemovalOrderRow> rows, CancellationToken cancellationToken)
+    public Task<int> ReplaceRemovalOrdersAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IAsyncEnumerable<IReadOnlyList<RemovalOrderRow>> batches, CancellationToken cancellationToken)
     {
-        DataPlaneRanges.RequireRows(sellerId, rangeStart, rangeEnd, rows, r => r.RequestDate, nameof(RemovalOrderRow.RequestDate));
+        var rows = DataPlaneRanges.Checked(batches, batch => DataPlaneRanges.RequireRows(sellerId, rangeStart, rangeEnd, batch, r => r.RequestDate, nameof(RemovalOrderRow.RequestDate)));
         return ReplaceInstantRangeAsync(DataPlaneTables.RemovalOrders, sellerId, rangeStart, rangeEnd, rows, PostgresDataPlaneRows.Write, cancellationToken);
     }
 
     public Task<int> ReplaceRefundsAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IReadOnlyList<RefundItem> rows, CancellationToken cancellationToken)
     {
         DataPlaneRanges.RequireRows(sellerId, rangeStart, rangeEnd, rows, r => r.PostedDate, nameof(RefundItem.PostedDate));
-        return ReplaceInstantRangeAsync(DataPlaneTables.Refunds, sellerId, rangeStart, rangeEnd, rows, PostgresDataPlaneRows.Write, cancellationToken);
+        return ReplaceInstantRangeAsync(DataPlaneTables.Refunds, sellerId, rangeStart, rangeEnd, DataPlaneRanges.One(rows), PostgresDataPlaneRows.Write, cancellationToken);
     }
 
     /// <returns>The number of shipment items inserted.</returns>
@@ -83,15 +83,14 @@ public sealed partial class PostgresDataPlaneStore(NpgsqlDataSource dataSource) 
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var inserted = await CopyAsync(connection, DataPlaneTables.InboundShipmentItems, sellerId, items, PostgresDataPlaneRows.Write, cancellationToken);
+        var inserted = await CopyAsync(connection, DataPlaneTables.InboundShipmentItems, sellerId, DataPlaneRanges.One(items), PostgresDataPlaneRows.Write, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return inserted;
     }
 
-    public Task<int> ReplaceCostCatalogAsync(string sellerId, IReadOnlyList<CostCatalogEntry> rows, CancellationToken cancellationToken)
+    public Task<int> ReplaceCostCatalogAsync(string sellerId, IAsyncEnumerable<IReadOnlyList<CostCatalogEntry>> batches, CancellationToken cancellationToken)
     {
-        DataPlaneRanges.RequireSeller(sellerId);
-        ArgumentNullException.ThrowIfNull(rows);
+        var rows = DataPlaneRanges.Checked(batches, batch => { DataPlaneRanges.RequireSeller(sellerId); ArgumentNullException.ThrowIfNull(batch); });
         // Every effective date: the upload is the whole catalog.
         return ReplaceAsync(
             DataPlaneTables.CostCatalog, sellerId, "effective_date BETWEEN $2 AND $3",
@@ -196,7 +195,7 @@ public sealed partial class PostgresDataPlaneStore(NpgsqlDataSource dataSource) 
     }
 
     private Task<int> ReplaceInstantRangeAsync<T>(
-        DataPlaneTable table, string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IReadOnlyList<T> rows,
+        DataPlaneTable table, string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IAsyncEnumerable<IReadOnlyList<T>> rows,
         Func<NpgsqlBinaryImporter, T, CancellationToken, Task> write, CancellationToken cancellationToken) =>
         ReplaceAsync(
             table, sellerId, $"{table.RangeColumn} >= $2 AND {table.RangeColumn} < $3",
@@ -205,7 +204,7 @@ public sealed partial class PostgresDataPlaneStore(NpgsqlDataSource dataSource) 
             rows, write, cancellationToken);
 
     private async Task<int> ReplaceAsync<T>(
-        DataPlaneTable table, string sellerId, string rangeCondition, NpgsqlParameter from, NpgsqlParameter to, IReadOnlyList<T> rows,
+        DataPlaneTable table, string sellerId, string rangeCondition, NpgsqlParameter from, NpgsqlParameter to, IAsyncEnumerable<IReadOnlyList<T>> rows,
         Func<NpgsqlBinaryImporter, T, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
@@ -224,23 +223,37 @@ public sealed partial class PostgresDataPlaneStore(NpgsqlDataSource dataSource) 
         return inserted;
     }
 
-    /// <summary>Streams the rows in with binary COPY on the connection's open transaction.</summary>
+    /// <summary>
+    /// Streams the batches in with one binary COPY on the connection's open transaction, started at the first row (a
+    /// COPY cannot share its connection, so the batches must not come from this one).
+    /// </summary>
     private static async Task<int> CopyAsync<T>(
-        NpgsqlConnection connection, DataPlaneTable table, string sellerId, IReadOnlyList<T> rows,
+        NpgsqlConnection connection, DataPlaneTable table, string sellerId, IAsyncEnumerable<IReadOnlyList<T>> batches,
         Func<NpgsqlBinaryImporter, T, CancellationToken, Task> write, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
-            return 0;
-        await using var importer = await connection.BeginBinaryImportAsync(
-            $"COPY {table.Name} (seller_id, {table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        for (var i = 0; i < rows.Count; i++)
+        NpgsqlBinaryImporter? importer = null;
+        try
         {
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(sellerId, NpgsqlDbType.Text, cancellationToken);
-            await write(importer, rows[i], cancellationToken);
-        }
+            await foreach (var rows in batches.WithCancellation(cancellationToken))
+            {
+                for (var i = 0; i < rows.Count; i++)
+                {
+                    importer ??= await connection.BeginBinaryImportAsync(
+                        $"COPY {table.Name} (seller_id, {table.ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+                    await importer.StartRowAsync(cancellationToken);
+                    await importer.WriteAsync(sellerId, NpgsqlDbType.Text, cancellationToken);
+                    await write(importer, rows[i], cancellationToken);
+                }
+            }
 
-        return checked((int)await importer.CompleteAsync(cancellationToken));
+            return importer is null ? 0 : checked((int)await importer.CompleteAsync(cancellationToken));
+        }
+        finally
+        {
+            // Disposed without CompleteAsync, the COPY is cancelled and the transaction rolls it back.
+            if (importer is not null)
+                await importer.DisposeAsync();
+        }
     }
 
     private async Task<IReadOnlyList<T>> ReadAsync<T>(DataPlaneTable table, string sellerId, Func<NpgsqlDataReader, RowStrings, T> read, CancellationToken cancellationToken)

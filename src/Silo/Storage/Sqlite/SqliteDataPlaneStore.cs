@@ -15,34 +15,34 @@ public sealed partial class SqliteDataPlaneStore(SqliteDatabase database) : IDat
 {
     private readonly SqliteDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
 
-    public Task<int> ReplaceLedgerAsync(string sellerId, DateOnly firstDay, DateOnly lastDay, IReadOnlyList<LedgerEvent> rows, CancellationToken cancellationToken)
+    public Task<int> ReplaceLedgerAsync(string sellerId, DateOnly firstDay, DateOnly lastDay, IAsyncEnumerable<IReadOnlyList<LedgerEvent>> batches, CancellationToken cancellationToken)
     {
-        DataPlaneRanges.RequireLedgerRows(sellerId, firstDay, lastDay, rows);
+        var rows = DataPlaneRanges.Checked(batches, batch => DataPlaneRanges.RequireLedgerRows(sellerId, firstDay, lastDay, batch));
         return ReplaceAsync(DataPlaneTables.Ledger, sellerId, "date BETWEEN $from AND $to", SqliteDataPlaneRows.ToDay(firstDay), SqliteDataPlaneRows.ToDay(lastDay), rows, SqliteDataPlaneRows.Bind, cancellationToken);
     }
 
-    public Task<int> ReplaceReimbursementsAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IReadOnlyList<ReimbursementRow> rows, CancellationToken cancellationToken)
+    public Task<int> ReplaceReimbursementsAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IAsyncEnumerable<IReadOnlyList<ReimbursementRow>> batches, CancellationToken cancellationToken)
     {
-        DataPlaneRanges.RequireRows(sellerId, rangeStart, rangeEnd, rows, r => r.ApprovalDate, nameof(ReimbursementRow.ApprovalDate));
+        var rows = DataPlaneRanges.Checked(batches, batch => DataPlaneRanges.RequireRows(sellerId, rangeStart, rangeEnd, batch, r => r.ApprovalDate, nameof(ReimbursementRow.ApprovalDate)));
         return ReplaceInstantRangeAsync(DataPlaneTables.Reimbursements, sellerId, rangeStart, rangeEnd, rows, SqliteDataPlaneRows.Bind, cancellationToken);
     }
 
-    public Task<int> ReplaceCustomerReturnsAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IReadOnlyList<CustomerReturnRow> rows, CancellationToken cancellationToken)
+    public Task<int> ReplaceCustomerReturnsAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IAsyncEnumerable<IReadOnlyList<CustomerReturnRow>> batches, CancellationToken cancellationToken)
     {
-        DataPlaneRanges.RequireRows(sellerId, rangeStart, rangeEnd, rows, r => r.ReturnDate, nameof(CustomerReturnRow.ReturnDate));
+        var rows = DataPlaneRanges.Checked(batches, batch => DataPlaneRanges.RequireRows(sellerId, rangeStart, rangeEnd, batch, r => r.ReturnDate, nameof(CustomerReturnRow.ReturnDate)));
         return ReplaceInstantRangeAsync(DataPlaneTables.CustomerReturns, sellerId, rangeStart, rangeEnd, rows, SqliteDataPlaneRows.Bind, cancellationToken);
     }
 
-    public Task<int> ReplaceRemovalOrdersAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IReadOnlyList<RemovalOrderRow> rows, CancellationToken cancellationToken)
+    public Task<int> ReplaceRemovalOrdersAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IAsyncEnumerable<IReadOnlyList<RemovalOrderRow>> batches, CancellationToken cancellationToken)
     {
-        DataPlaneRanges.RequireRows(sellerId, rangeStart, rangeEnd, rows, r => r.RequestDate, nameof(RemovalOrderRow.RequestDate));
+        var rows = DataPlaneRanges.Checked(batches, batch => DataPlaneRanges.RequireRows(sellerId, rangeStart, rangeEnd, batch, r => r.RequestDate, nameof(RemovalOrderRow.RequestDate)));
         return ReplaceInstantRangeAsync(DataPlaneTables.RemovalOrders, sellerId, rangeStart, rangeEnd, rows, SqliteDataPlaneRows.Bind, cancellationToken);
     }
 
     public Task<int> ReplaceRefundsAsync(string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IReadOnlyList<RefundItem> rows, CancellationToken cancellationToken)
     {
         DataPlaneRanges.RequireRows(sellerId, rangeStart, rangeEnd, rows, r => r.PostedDate, nameof(RefundItem.PostedDate));
-        return ReplaceInstantRangeAsync(DataPlaneTables.Refunds, sellerId, rangeStart, rangeEnd, rows, SqliteDataPlaneRows.Bind, cancellationToken);
+        return ReplaceInstantRangeAsync(DataPlaneTables.Refunds, sellerId, rangeStart, rangeEnd, DataPlaneRanges.One(rows), SqliteDataPlaneRows.Bind, cancellationToken);
     }
 
     /// <returns>The number of shipment items inserted.</returns>
@@ -77,15 +77,15 @@ public sealed partial class SqliteDataPlaneStore(SqliteDatabase database) : IDat
             }
         }
 
-        var inserted = InsertRows(connection, DataPlaneTables.InboundShipmentItems, sellerId, items, SqliteDataPlaneRows.Bind, cancellationToken);
+        using var writer = new SqliteRowWriter(connection, InsertInto(DataPlaneTables.InboundShipmentItems), DataPlaneTables.InboundShipmentItems.Columns.Length, sellerId);
+        var inserted = writer.InsertAll(items, SqliteDataPlaneRows.Bind, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return inserted;
     }
 
-    public Task<int> ReplaceCostCatalogAsync(string sellerId, IReadOnlyList<CostCatalogEntry> rows, CancellationToken cancellationToken)
+    public Task<int> ReplaceCostCatalogAsync(string sellerId, IAsyncEnumerable<IReadOnlyList<CostCatalogEntry>> batches, CancellationToken cancellationToken)
     {
-        DataPlaneRanges.RequireSeller(sellerId);
-        ArgumentNullException.ThrowIfNull(rows);
+        var rows = DataPlaneRanges.Checked(batches, batch => { DataPlaneRanges.RequireSeller(sellerId); ArgumentNullException.ThrowIfNull(batch); });
         // Every effective date: the upload is the whole catalog.
         return ReplaceAsync(DataPlaneTables.CostCatalog, sellerId, "effective_date BETWEEN $from AND $to",
             SqliteDataPlaneRows.ToDay(DateOnly.MinValue), SqliteDataPlaneRows.ToDay(DateOnly.MaxValue), rows, SqliteDataPlaneRows.Bind, cancellationToken);
@@ -190,14 +190,14 @@ public sealed partial class SqliteDataPlaneStore(SqliteDatabase database) : IDat
     }
 
     private Task<int> ReplaceInstantRangeAsync<T>(
-        DataPlaneTable table, string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IReadOnlyList<T> rows,
+        DataPlaneTable table, string sellerId, DateTimeOffset rangeStart, DateTimeOffset rangeEnd, IAsyncEnumerable<IReadOnlyList<T>> rows,
         Action<SqliteRowWriter, T> bind, CancellationToken cancellationToken) =>
         ReplaceAsync(
             table, sellerId, $"{table.RangeColumn} >= $from AND {table.RangeColumn} < $to",
             DataPlaneTime.ToUnixMicroseconds(rangeStart), DataPlaneTime.ToUnixMicroseconds(DataPlaneTime.RangeEnd(rangeEnd)), rows, bind, cancellationToken);
 
     private async Task<int> ReplaceAsync<T>(
-        DataPlaneTable table, string sellerId, string rangeCondition, long from, long to, IReadOnlyList<T> rows,
+        DataPlaneTable table, string sellerId, string rangeCondition, long from, long to, IAsyncEnumerable<IReadOnlyList<T>> rows,
         Action<SqliteRowWriter, T> bind, CancellationToken cancellationToken)
     {
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
@@ -214,17 +214,17 @@ public sealed partial class SqliteDataPlaneStore(SqliteDatabase database) : IDat
             await delete.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var inserted = InsertRows(connection, table, sellerId, rows, bind, cancellationToken);
+        // Each batch is inserted synchronously (SQLite has no asynchronous I/O, and a Task per row would only cost);
+        // between batches the next one is read, inside the transaction.
+        var inserted = 0;
+        using (var writer = new SqliteRowWriter(connection, InsertInto(table), table.Columns.Length, sellerId))
+        {
+            await foreach (var batch in rows.WithCancellation(cancellationToken))
+                inserted += writer.InsertAll(batch, bind, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return inserted;
-    }
-
-    /// <summary>Synchronous on purpose: SQLite has no asynchronous I/O, and a Task per row would only cost.</summary>
-    private static int InsertRows<T>(
-        SqliteConnection connection, DataPlaneTable table, string sellerId, IReadOnlyList<T> rows, Action<SqliteRowWriter, T> bind, CancellationToken cancellationToken)
-    {
-        using var writer = new SqliteRowWriter(connection, InsertInto(table), table.Columns.Length, sellerId);
-        return writer.InsertAll(rows, bind, cancellationToken);
     }
 
     private async Task<IReadOnlyList<T>> ReadAsync<T>(DataPlaneTable table, string sellerId, Func<SqliteDataReader, RowStrings, T> read, CancellationToken cancellationToken)

@@ -230,6 +230,17 @@ internal static class SqliteSchema
             CREATE INDEX IF NOT EXISTS ix_claims_seller_window ON claims (seller_id, window_closes, claim_id);
             CREATE INDEX IF NOT EXISTS ix_claims_seller_status_window ON claims (seller_id, status, window_closes, claim_id);
             """),
+
+        // Uploaded documents staged in pieces until the seller's pipeline ingests them, as PostgreSQL's 0008_upload_chunks.sql.
+        new(5, "upload chunks", """
+            CREATE TABLE IF NOT EXISTS upload_chunks (
+                seller_id TEXT    NOT NULL,
+                upload_id TEXT    NOT NULL,
+                sequence  INTEGER NOT NULL,
+                content   BLOB    NOT NULL,
+                PRIMARY KEY (seller_id, upload_id, sequence)
+            ) STRICT, WITHOUT ROWID;
+            """),
     ];
 }
 
