@@ -42,6 +42,7 @@ public sealed class AuthorizationMatrixTests
         ("/dashboard", Access.Ops),
         ("/api/ops/", Access.Ops),
         ("/api/sellers/{sellerId}/claims/{claimId}", Access.OwnSellerItem),
+        ("/api/sellers/{sellerId}/uploads/{uploadId}", Access.OwnSellerItem),
         // GET and PUT (the matrix's empty body is A's and ops' 400, B's 404).
         ("/api/sellers/{sellerId}/settings", Access.OwnSeller),
         ("/api/sellers/{sellerId}", Access.OwnSeller),

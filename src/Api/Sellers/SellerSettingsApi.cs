@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Opside.Grains.Claims;
+using Opside.Grains.Pipeline;
 using Opside.Grains.Sellers;
 
 namespace Opside.Api.Sellers;
 
 /// <summary>
 /// The seller's detection settings (claim-rules.md: damage codes H, K and U are claimed only when the seller opts in),
-/// shown with the marketplace whose policy detection uses. A change runs detection, so the claims reflect it at once.
+/// shown with the marketplace whose policy detection uses. A change queues a detection, so the claims follow it.
 /// </summary>
 public static class SellerSettingsApi
 {
@@ -19,7 +19,7 @@ public static class SellerSettingsApi
         seller.MapGet("/settings", GetAsync).WithTags("Sellers")
             .WithSummary("The seller's detection settings, its connection's first marketplace and the marketplace policy detection uses.");
         seller.MapPut("/settings", PutAsync).WithTags("Sellers")
-            .WithSummary("Sets the detection settings ({ claimDamageCodesHku }); a change runs detection again.")
+            .WithSummary("Sets the detection settings ({ claimDamageCodesHku }); a change queues a detection.")
             .Accepts<SellerSettingsRequest>("application/json");
         return seller;
     }
@@ -60,8 +60,9 @@ public static class SellerSettingsApi
         if (current.Settings == settings)
             return TypedResults.Ok(Response(current));
         var updated = await seller.UpdateSettingsAsync(settings);
-        // The opt-in decides which claims exist: detect now rather than at the next sync or upload.
-        await grains.GetGrain<ISellerClaimsGrain>(sellerId).DetectAsync();
+        // The opt-in decides which claims exist: detection is queued now (after whatever the seller's pipeline is
+        // running) rather than left to the next sync or upload; GET …/sync shows it pending.
+        await grains.GetGrain<ISellerPipelineGrain>(sellerId).RequestDetectionAsync();
         return TypedResults.Ok(Response(updated));
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Opside.Api.Sellers;
+using Opside.Grains.Pipeline;
 using Opside.Grains.Sellers;
 using Opside.Grains.Sync;
 
@@ -13,7 +14,7 @@ public static class SyncApi
         seller.MapPost("/sync", StartAsync).WithTags("Sync")
             .WithSummary("Starts a sync now; while one runs, queues one more (repeated requests coalesce).");
         seller.MapGet("/sync", GetAsync).WithTags("Sync")
-            .WithSummary("The sync's state, its times and last error, and each source's progress.");
+            .WithSummary("The sync's state, its times and last error, each source's progress, and the seller's pipeline (running, queued, detection pending).");
         return seller;
     }
 
@@ -25,14 +26,14 @@ public static class SyncApi
         if (await seller.GetAmazonConnectionAsync() is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The seller has no Amazon connection.",
                 detail: "Connect the Amazon account first (POST .../amazon/authorize or PUT .../amazon/connection).");
-        var state = await grains.GetGrain<ISellerSyncGrain>(sellerId).StartAsync();
+        var state = await grains.GetGrain<ISellerPipelineGrain>(sellerId).StartSyncAsync();
         return TypedResults.Accepted($"/api/sellers/{sellerId}/sync", new SyncStarted(state));
     }
 
     private static async Task<Results<Ok<SyncStatus>, ProblemHttpResult>> GetAsync(string sellerId, IGrainFactory grains) =>
         await grains.GetGrain<ISellerGrain>(sellerId).GetProfileAsync() is null
             ? SellersApi.NotFound()
-            : TypedResults.Ok(await grains.GetGrain<ISellerSyncGrain>(sellerId).GetStatusAsync());
+            : TypedResults.Ok(await grains.GetGrain<ISellerPipelineGrain>(sellerId).GetSyncStatusAsync());
 }
 
 public sealed record SyncStarted(SyncState State);

@@ -1,17 +1,16 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Opside.Api.Sellers;
-using Opside.DataPlane.Costs;
-using Opside.DataPlane.Reports;
-using Opside.DataPlane.Storage;
-using Opside.Grains.Claims;
+using Opside.DataPlane.Uploads;
 using Opside.Grains.Sellers;
+using Opside.Grains.Uploads;
 
 namespace Opside.Api.Uploads;
 
 /// <summary>
 /// The seller's cost catalog (what each SKU costs to make, and the document that proves it), which values lost and
-/// damaged units and finds underpaid reimbursements. A PUT replaces the whole catalog with the rows it could read.
+/// damaged units and finds underpaid reimbursements. A PUT replaces the whole catalog with the rows it could read,
+/// staged and ingested like a report upload (follow it at <c>…/uploads/{uploadId}</c>); detection follows.
 /// </summary>
 public static class CostCatalogApi
 {
@@ -24,35 +23,18 @@ public static class CostCatalogApi
     }
 
     private static async Task<Results<Ok<UploadResult>, ProblemHttpResult>> PutAsync(
-        string sellerId, HttpRequest request, IGrainFactory grains, IOptions<UploadOptions> options, IServiceProvider services,
-        CancellationToken cancellationToken)
+        string sellerId, HttpRequest request, IGrainFactory grains, IOptions<UploadOptions> options, CancellationToken cancellationToken)
     {
         if (await grains.GetGrain<ISellerGrain>(sellerId).GetProfileAsync() is null)
             return SellersApi.NotFound();
-        if (services.GetService<IDataPlaneStore>() is not { } store)
-            return Uploads.NotAvailable();
-        var limits = options.Value;
-        if (request.ContentLength > limits.MaxBytes)
-            return Uploads.TooLarge(limits.MaxBytes);
-        try
-        {
-            var parse = await CostCatalogCsv.ParseAsync(new SizeLimitedStream(request.Body, limits.MaxBytes), request.ContentType, cancellationToken);
-            // A file of which nothing could be read is a mistake, not an empty catalog: keep the one there is.
-            if (parse.Rows.Count == 0 && parse.Rejected.Count > 0)
-                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No row of the cost catalog could be read.",
-                    detail: string.Join("; ", parse.Rejected.Take(5).Select(r => $"line {r.Line}: {r.Reason}")));
-            await store.ReplaceCostCatalogAsync(sellerId, parse.Rows, cancellationToken);
-            // Costs change claim values (and underpayments): the claims reflect the new catalog once it is accepted.
-            await grains.GetGrain<ISellerClaimsGrain>(sellerId).DetectAsync();
-            return TypedResults.Ok(Uploads.Result(parse.Rows.Count, parse.Rejected, limits));
-        }
-        catch (ReportFormatException e)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The file cannot be read as a cost catalog.", detail: e.Message);
-        }
-        catch (UploadTooLargeException e)
-        {
-            return Uploads.TooLarge(e.Limit);
-        }
+        var (upload, problem) = await UploadReceiver.ReceiveAsync(grains, sellerId, UploadKinds.For(UploadKinds.CostCatalog)!, request, options.Value, cancellationToken);
+        if (problem is not null)
+            return problem;
+        // A file of which nothing could be read is a mistake, not an empty catalog: the one there is stays.
+        if (upload!.Status == UploadStatus.Rejected)
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "No row of the cost catalog could be read.",
+                detail: string.Join("; ", upload.Errors.Take(5).Select(r => $"line {r.Line}: {r.Reason}")),
+                extensions: new Dictionary<string, object?> { ["uploadId"] = upload.UploadId, ["rejectedRows"] = upload.RejectedRows });
+        return TypedResults.Ok(Uploads.Result(upload));
     }
 }

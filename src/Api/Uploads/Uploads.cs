@@ -1,19 +1,33 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Opside.DataPlane.Reports;
+using Opside.Grains.Uploads;
 
 namespace Opside.Api.Uploads;
 
 /// <summary>Answers shared by the upload routes.</summary>
 internal static class Uploads
 {
-    public static UploadResult Result(int rows, IReadOnlyList<RejectedRow> rejected, UploadOptions limits) =>
-        new(rows, rejected.Count, [.. rejected.Take(limits.MaxErrorsListed).Select(r => new UploadError(r.Line, r.Reason))]);
+    public static UploadResult Result(UploadView upload) =>
+        new(upload.UploadId, upload.Status, upload.Rows, upload.RejectedRows, upload.Errors);
+
+    /// <summary>A document of which no row could be stored: 422, with the upload's id, counts and first errors.</summary>
+    public static ProblemHttpResult Rejected(UploadView upload, string title) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: title, detail: upload.Reason,
+            extensions: new Dictionary<string, object?>
+            {
+                ["uploadId"] = upload.UploadId,
+                ["status"] = upload.Status.ToString(),
+                ["rows"] = upload.Rows,
+                ["rejectedRows"] = upload.RejectedRows,
+                ["errors"] = upload.Errors,
+            });
 
     public static ProblemHttpResult TooLarge(long limit) =>
         TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The upload is too large.",
             detail: $"Uploads are limited to {limit} bytes as sent ({UploadOptions.Section}:MaxBytes).");
-
-    public static ProblemHttpResult NotAvailable() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Uploads are not available on this host.",
-            detail: "The API runs as a cluster client without a PostgreSQL data plane.");
 }
+
+/// <summary>
+/// An upload read and staged: its id (follow it at <c>GET …/uploads/{uploadId}</c>), its status, the rows read, the
+/// lines rejected and the first of them with their line numbers.
+/// </summary>
+public sealed record UploadResult(string UploadId, UploadStatus Status, long Rows, long RejectedRows, IReadOnlyList<UploadError> Errors);

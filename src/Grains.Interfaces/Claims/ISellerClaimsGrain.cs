@@ -1,8 +1,10 @@
 namespace Opside.Grains.Claims;
 
 /// <summary>
-/// Runs detection for one seller (after every sync and upload) and keeps its claims' statuses moving with the
-/// calendar through a daily reminder. Calls queue: one detection at a time per seller.
+/// Runs detection for one seller and keeps its claims' statuses moving with the calendar through a daily reminder.
+/// Called by the seller's pipeline alone (<see cref="Pipeline.ISellerPipelineGrain"/>), after the data commands it
+/// runs, so detection never reads a data plane that is being replaced; its own state (the claims the last run found)
+/// is separate from the pipeline's so a detection is one call.
 /// </summary>
 [Alias("opside.claims.seller-claims")]
 public interface ISellerClaimsGrain : IGrainWithStringKey

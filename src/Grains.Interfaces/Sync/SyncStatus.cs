@@ -1,29 +1,5 @@
 namespace Opside.Grains.Sync;
 
-/// <summary>
-/// Keeps one seller's data plane in step with Amazon: a persisted reminder starts a sync every
-/// <c>Sync:Interval</c>, and a sync can be asked for now. Separate from the seller grain, and the sync itself runs
-/// in the background of this activation, so a sync that takes an hour blocks no other call.
-/// </summary>
-[Alias("opside.sync.seller-sync")]
-public interface ISellerSyncGrain : IGrainWithStringKey
-{
-    /// <summary>
-    /// Starts a sync now, or, while one runs, queues exactly one more to follow it (further requests coalesce into
-    /// that one). Answers <see cref="SyncState.Running"/> or <see cref="SyncState.Queued"/>.
-    /// </summary>
-    /// <exception cref="InvalidOperationException">The seller has no Amazon connection.</exception>
-    [Alias("start")]
-    Task<SyncState> StartAsync();
-
-    /// <summary>Registers the periodic reminder (idempotent) and starts the first sync when none has run yet.</summary>
-    [Alias("schedule")]
-    Task ScheduleAsync();
-
-    [Alias("status")]
-    Task<SyncStatus> GetStatusAsync();
-}
-
 [GenerateSerializer, Alias("opside.sync.state")]
 public enum SyncState
 {
@@ -33,7 +9,10 @@ public enum SyncState
     Failed,
 }
 
-/// <summary>The seller's sync as the API shows it, with each source's progress.</summary>
+/// <summary>
+/// The seller's sync as the API shows it, with each source's progress, and the seller's pipeline around it: the
+/// commands waiting behind the one running, whether a detection is pending, and when detection last ran.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("opside.sync.status")]
 public sealed record SyncStatus(
     [property: Id(0)] SyncState State,
@@ -41,7 +20,20 @@ public sealed record SyncStatus(
     [property: Id(2)] DateTimeOffset? LastCompletedAt,
     [property: Id(3)] string? LastError,
     [property: Id(4)] DateTimeOffset? NextScheduledAt,
-    [property: Id(5)] IReadOnlyList<SourceSyncStatus> Sources);
+    [property: Id(5)] IReadOnlyList<SourceSyncStatus> Sources,
+    [property: Id(6)] PipelineStatus Pipeline);
+
+/// <summary>
+/// The seller's pipeline: the command running (<c>Sync</c>, <c>Ingest</c> or <c>Detect</c>, or null when idle), the
+/// commands queued behind it in order, whether a detection is pending, and when detection last completed.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("opside.pipeline.status")]
+public sealed record PipelineStatus(
+    [property: Id(0)] string? Running,
+    [property: Id(1)] IReadOnlyList<string> Queued,
+    [property: Id(2)] bool DetectionPending,
+    [property: Id(3)] DateTimeOffset? LastDetectedAt,
+    [property: Id(4)] string? LastDetectionError);
 
 /// <summary>
 /// One source's progress: how far it is synced (<see cref="SyncedThrough"/>: every row before it is in the

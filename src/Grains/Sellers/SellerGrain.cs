@@ -1,5 +1,5 @@
 using Opside.Grains.Amazon;
-using Opside.Grains.Sync;
+using Opside.Grains.Pipeline;
 
 namespace Opside.Grains.Sellers;
 
@@ -35,7 +35,7 @@ public sealed class SellerGrain(
         state.State.Amazon = connection;
         await state.WriteStateAsync();
         // A new connection starts the seller's periodic sync, and the first one now.
-        await GrainFactory.GetGrain<ISellerSyncGrain>(this.GetPrimaryKeyString()).ScheduleAsync();
+        await GrainFactory.GetGrain<ISellerPipelineGrain>(this.GetPrimaryKeyString()).ScheduleSyncAsync();
     }
 
     public Task<AmazonConnection?> GetAmazonConnectionForSyncAsync() => Task.FromResult(state.State.Amazon);

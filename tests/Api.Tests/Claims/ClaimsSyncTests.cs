@@ -3,7 +3,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Opside.Api.Tests.Sync;
-using Opside.Grains.Claims;
+using Opside.Api.Tests.Uploads;
+using Opside.Grains.Pipeline;
 
 namespace Opside.Api.Tests.Claims;
 
@@ -58,6 +59,7 @@ internal static class ClaimsSync
             body.Headers.ContentType = new MediaTypeHeaderValue("text/csv") { CharSet = Encoding.UTF8.WebName };
             (await seller.PutAsync($"/api/sellers/{sellerId}/costs", body, ct)).EnsureSuccessStatusCode();
         }
+        await PipelineSteps.WaitForPipelineAsync(seller, sellerId);
 
         var labels = await ClaimSteps.LabelsAsync(api.Sandbox.BaseAddress, partner);
         var first = await ClaimSteps.AllClaimsAsync(seller, sellerId);
@@ -68,7 +70,7 @@ internal static class ClaimsSync
         var second = await ClaimSteps.AllClaimsAsync(seller, sellerId);
 
         // Detection once more on the same data: the needs-review count is only in the grain's summary, not in the API.
-        var summary = await api.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ISellerClaimsGrain>(sellerId).DetectAsync();
+        var summary = (await api.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ISellerPipelineGrain>(sellerId).DetectNowAsync())!;
         var third = await ClaimSteps.AllClaimsAsync(seller, sellerId);
 
         Assert.NotEmpty(labels.Claims);

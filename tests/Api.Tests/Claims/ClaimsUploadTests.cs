@@ -5,7 +5,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Opside.DataPlane.Storage;
-using Opside.Grains.Claims;
+using Opside.Api.Tests.Uploads;
+using Opside.Grains.Pipeline;
 using Opside.Sandbox.Synthetic;
 using ClaimStatus = Opside.Sandbox.Synthetic.ClaimStatus;
 using ReimbursementRow = Opside.DataPlane.Rows.ReimbursementRow;
@@ -47,8 +48,8 @@ public sealed class ClaimsUploadTests(ClaimsUploadTests.Api api) : IClassFixture
             await UploadAsync(seller, account.SellerId, synthetic, reportType);
         await UploadCostsAsync(seller, account.SellerId, synthetic);
         var again = await ClaimSteps.AllClaimsAsync(seller, account.SellerId);
-        var claims = api.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ISellerClaimsGrain>(account.SellerId);
-        var redetected = await claims.DetectAsync();
+        var claims = api.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ISellerPipelineGrain>(account.SellerId);
+        var redetected = (await claims.DetectNowAsync())!;
         var third = await ClaimSteps.AllClaimsAsync(seller, account.SellerId);
 
         Assert.Contains(synthetic.Labels.Claims, c => UploadCovered.Contains(c.Type.ToString()));
@@ -72,7 +73,7 @@ public sealed class ClaimsUploadTests(ClaimsUploadTests.Api api) : IClassFixture
         var payment = new ReimbursementRow(paidAt, "9999000001", "", "", "Lost_Warehouse", oldest.Sku, fnsku, "B000000000", "Test item", "NewItem", "USD",
             0m, 0m, 0, oldest.Units, oldest.Units, "", "");
         await api.Factory.Services.GetRequiredService<IDataPlaneStore>().ReplaceReimbursementsAsync(account.SellerId, paidAt, paidAt.AddTicks(10), [payment], ct);
-        var summary = await claims.DetectAsync();
+        var summary = (await claims.DetectNowAsync())!;
         var after = await ClaimSteps.AllClaimsAsync(seller, account.SellerId);
 
         var paid = first.Single(c => ClaimSteps.Describe(c) == ClaimSteps.Describe(oldest));
@@ -107,6 +108,7 @@ public sealed class ClaimsUploadTests(ClaimsUploadTests.Api api) : IClassFixture
     {
         using var costs = new StringContent(CostCatalogCsv.Render(synthetic), Encoding.UTF8, "text/csv");
         Assert.Equal(HttpStatusCode.OK, (await seller.PutAsync($"/api/sellers/{sellerId}/costs", costs, TestContext.Current.CancellationToken)).StatusCode);
+        await PipelineSteps.WaitForPipelineAsync(seller, sellerId);
     }
 
     private static bool IsResolved(JsonElement claim) => claim.GetProperty("status").GetString() == "ResolvedByAmazon";
@@ -123,5 +125,6 @@ public sealed class ClaimsUploadTests(ClaimsUploadTests.Api api) : IClassFixture
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         var result = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Equal((document.Rows, 0), (result.GetProperty("rows").GetInt32(), result.GetProperty("rejectedRows").GetInt32()));
+        await PipelineSteps.WaitForPipelineAsync(seller, sellerId);
     }
 }

@@ -8,6 +8,8 @@ using Opside.Api.Tests.Claims;
 using Opside.Api.Tests.Sync;
 using Opside.Testing;
 
+using Opside.Api.Tests.Uploads;
+
 namespace Opside.Api.Tests.Sellers;
 
 /// <summary>
@@ -172,8 +174,12 @@ public sealed class SellerSettingsTests : IAsyncLifetime
         }
     }
 
-    private static async Task<List<JsonElement>> DamageClaimsAsync(HttpClient seller, string sellerId) =>
-        [.. (await ClaimSteps.AllClaimsAsync(seller, sellerId)).Where(c => c.GetProperty("type").GetString() == "WarehouseDamaged")];
+    /// <summary>The damage claims once the uploads and settings changes so far have been ingested and detected.</summary>
+    private static async Task<List<JsonElement>> DamageClaimsAsync(HttpClient seller, string sellerId)
+    {
+        await PipelineSteps.WaitForPipelineAsync(seller, sellerId);
+        return [.. (await ClaimSteps.AllClaimsAsync(seller, sellerId)).Where(c => c.GetProperty("type").GetString() == "WarehouseDamaged")];
+    }
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(HttpClient client, string sellerId)
     {

@@ -74,8 +74,13 @@ public sealed class CostCatalogTests : IAsyncLifetime
         return (account.SellerId, _factory.CreateClientWithToken(token));
     }
 
-    private static Task<HttpResponseMessage> PutAsync(HttpClient seller, string sellerId, string csv) =>
-        seller.PutAsync($"/api/sellers/{sellerId}/costs", new StringContent(csv, Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
+    /// <summary>Puts the catalog and waits for the seller's pipeline to ingest it.</summary>
+    private static async Task<HttpResponseMessage> PutAsync(HttpClient seller, string sellerId, string csv)
+    {
+        var response = await seller.PutAsync($"/api/sellers/{sellerId}/costs", new StringContent(csv, Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
+        await PipelineSteps.WaitForPipelineAsync(seller, sellerId);
+        return response;
+    }
 
     private async Task<IReadOnlyList<Opside.DataPlane.Rows.CostCatalogEntry>> ReadAsync(string sellerId) =>
         await _factory.Services.GetRequiredService<IDataPlaneStore>().ReadCostCatalogAsync(sellerId, TestContext.Current.CancellationToken);

@@ -40,14 +40,19 @@ public sealed class ReportUploadTests : IAsyncLifetime
         var document = ReportRenderer.Render(Seller, Ledger, Seller.HistoryStart.ToDateTime(TimeOnly.MinValue), Seller.AsOf.ToDateTime(TimeOnly.MinValue));
 
         var first = await UploadAsync(seller, sellerId, Ledger, document.Content, document.ContentType, document.Gzip);
+        await PipelineSteps.WaitForPipelineAsync(seller, sellerId);
         var counted = await CountAsync(sellerId, DataSource.Ledger);
         var again = await UploadAsync(seller, sellerId, Ledger, document.Content, document.ContentType, document.Gzip);
+        await PipelineSteps.WaitForPipelineAsync(seller, sellerId);
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         var result = await first.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Equal(document.Rows, result.GetProperty("rows").GetInt32());
         Assert.Equal(0, result.GetProperty("rejectedRows").GetInt32());
         Assert.Equal(document.Rows, counted);
+        var upload = await PipelineSteps.UploadAsync(seller, sellerId, result.GetProperty("uploadId").GetString()!);
+        Assert.Equal(("Completed", Ledger, (long)document.Rows), (upload.GetProperty("status").GetString(), upload.GetProperty("reportType").GetString(), upload.GetProperty("rows").GetInt64()));
+        Assert.Equal(JsonValueKind.String, upload.GetProperty("completedAt").ValueKind);
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         Assert.Equal(counted, await CountAsync(sellerId, DataSource.Ledger));
     }
@@ -63,6 +68,7 @@ public sealed class ReportUploadTests : IAsyncLifetime
         var gzipped = Gzip(Encoding.UTF8.GetBytes(text));
 
         var answer = await UploadAsync(seller, sellerId, "GET_FBA_REIMBURSEMENTS_DATA", gzipped, "text/tab-separated-values; charset=UTF-8", gzip: true);
+        await PipelineSteps.WaitForPipelineAsync(seller, sellerId);
 
         Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
         var result = await answer.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
