@@ -19,6 +19,7 @@ public static class SandboxApp
         builder.Services.AddSingleton<SellerRegistry>();
         builder.Services.AddSingleton<RateLimiter>();
         builder.Services.AddSingleton<FaultInjector>();
+        builder.Services.AddSingleton<OperationHold>();
         builder.Services.AddSingleton<RequestLog>();
         builder.Services.AddSingleton<ReportDocuments>();
         builder.Services.AddSingleton<ReportProcessing>();

@@ -38,6 +38,19 @@ public static class ControlEndpoints
             return Results.NoContent();
         });
 
+        // A barrier for tests: calls of the operation wait until the hold is released; GET says how many arrived.
+        endpoints.MapPost("/sandbox/holds/{operation}", (string operation, OperationHold hold) =>
+        {
+            hold.Hold(operation);
+            return Results.NoContent();
+        });
+        endpoints.MapGet("/sandbox/holds/{operation}", (string operation, OperationHold hold) => Results.Json(new { waiting = hold.Waiting(operation) }));
+        endpoints.MapDelete("/sandbox/holds", (OperationHold hold) =>
+        {
+            hold.ReleaseAll();
+            return Results.NoContent();
+        });
+
         endpoints.MapGet("/sandbox/requests", (string? operation, RequestLog log) =>
         {
             var requests = log.Snapshot().Where(r => operation is null || string.Equals(r.Operation, operation, StringComparison.OrdinalIgnoreCase)).ToList();

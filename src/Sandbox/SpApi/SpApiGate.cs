@@ -4,9 +4,9 @@ namespace Opside.Sandbox.SpApi;
 
 /// <summary>
 /// What Amazon does before an SP-API operation runs: request id and rate-limit headers, the access token check
-/// (403 Unauthorized), scripted faults, and the token bucket (429 QuotaExceeded); then it logs the outcome.
+/// (403 Unauthorized), a test's hold, scripted faults, and the token bucket (429 QuotaExceeded); then it logs the outcome.
 /// </summary>
-public sealed class SpApiGate(RequestDelegate next, LwaAuthority authority, RateLimiter limiter, FaultInjector faults, RequestLog log, TimeProvider time)
+public sealed class SpApiGate(RequestDelegate next, LwaAuthority authority, RateLimiter limiter, FaultInjector faults, OperationHold hold, RequestLog log, TimeProvider time)
 {
     public const string PartnerItem = "sandbox.sellingPartnerId";
     public const string AccessTokenHeader = "x-amz-access-token";
@@ -19,6 +19,8 @@ public sealed class SpApiGate(RequestDelegate next, LwaAuthority authority, Rate
             await next(context);
             return;
         }
+
+        await hold.PassAsync(operation.Name, context.RequestAborted);
 
         context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
         context.Response.Headers["x-amzn-RateLimit-Limit"] = limiter.Header(operation);
