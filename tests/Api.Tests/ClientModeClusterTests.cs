@@ -35,6 +35,8 @@ public sealed class ClientModeClusterTests
         (await client.PostAsJsonAsync($"{ProbeEndpoints.Prefix}/via-gateway", new ProbeNote("hello"), ct)).EnsureSuccessStatusCode();
         Assert.Equal(new ProbeCount(1), await client.GetFromJsonAsync<ProbeCount>($"{ProbeEndpoints.Prefix}/via-gateway", ct));
 
+        // A grain's refusal crosses the wire as its own type and reaches the caller as its problem, not a 500.
+        await DomainRefusalTests.AssertRefusalsAsync(client, "via-gateway", ct);
     }
 
     private static async Task<JsonElement> WaitForReadyWithSilosAsync(HttpClient client, int expected, CancellationToken ct)

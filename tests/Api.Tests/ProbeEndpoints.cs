@@ -30,6 +30,11 @@ internal sealed class ProbeEndpoints : IStartupFilter
                         TypedResultsCount(await grains.GetGrain<IProbeGrain>(id).RecordAsync(body.Note)));
                     probes.MapGet("/{id}", async (string id, IGrainFactory grains) =>
                         TypedResultsCount(await grains.GetGrain<IProbeGrain>(id).CountAsync()));
+                    probes.MapPost("/{id}/refusals/{kind}", async Task<IResult> (string id, string kind, IGrainFactory grains) =>
+                    {
+                        await grains.GetGrain<IProbeGrain>(id).RefuseAsync(kind);
+                        return Results.NoContent();
+                    });
                     probes.MapGet("/boom", IResult () => throw new InvalidOperationException("secret internal detail"));
                 });
             });

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Opside.Grains.Errors;
 
 namespace Opside.Api.Tests;
 
@@ -11,6 +12,10 @@ public interface IProbeGrain : IGrainWithStringKey
 
     [Alias("count")]
     Task<int> CountAsync();
+
+    /// <summary>Throws the domain exception named by <paramref name="kind"/>, as a grain refusing a caller would.</summary>
+    [Alias("refuse")]
+    Task RefuseAsync(string kind);
 }
 
 [GenerateSerializer]
@@ -34,4 +39,13 @@ public sealed class ProbeGrain(
     }
 
     public Task<int> CountAsync() => Task.FromResult(state.State.Notes.Count);
+
+    public Task RefuseAsync(string kind) => throw kind switch
+    {
+        "not-found" => new ResourceNotFoundException($"Probe {this.GetPrimaryKeyString()} refuses: not found."),
+        "conflict" => new StateConflictException($"Probe {this.GetPrimaryKeyString()} refuses: conflict."),
+        "invalid" => new InvalidRequestException($"Probe {this.GetPrimaryKeyString()} refuses: invalid."),
+        "not-connected" => new NotConnectedException($"Probe {this.GetPrimaryKeyString()} refuses: not connected."),
+        _ => new InvalidOperationException($"Probe {this.GetPrimaryKeyString()} has a bug."),
+    };
 }

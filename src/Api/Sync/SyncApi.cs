@@ -23,9 +23,7 @@ public static class SyncApi
         var seller = grains.GetGrain<ISellerGrain>(sellerId);
         if (await seller.GetProfileAsync() is null)
             return SellersApi.NotFound();
-        if (await seller.GetAmazonConnectionAsync() is null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The seller has no Amazon connection.",
-                detail: "Connect the Amazon account first (POST .../amazon/authorize or PUT .../amazon/connection).");
+        // Without a connection the pipeline refuses with NotConnectedException, which the exception handler answers 422.
         var state = await grains.GetGrain<ISellerPipelineGrain>(sellerId).StartSyncAsync();
         return TypedResults.Accepted($"/api/sellers/{sellerId}/sync", new SyncStarted(state));
     }

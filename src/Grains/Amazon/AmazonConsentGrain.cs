@@ -1,3 +1,5 @@
+using Opside.Grains.Errors;
+
 namespace Opside.Grains.Amazon;
 
 [GenerateSerializer, Alias("opside.amazon.consent-state")]
@@ -25,7 +27,7 @@ public sealed class AmazonConsentGrain(
     {
         // The key is 32 random bytes: a collision means a bug, not bad luck.
         if (state.State.Request is not null)
-            throw new InvalidOperationException("This consent state was issued already.");
+            throw new StateConflictException("This consent state was issued already.");
         state.State.Request = request;
         state.State.ExpiresAt = time.GetUtcNow() + lifetime;
         await state.WriteStateAsync();

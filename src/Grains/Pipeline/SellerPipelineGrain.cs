@@ -8,6 +8,7 @@ using Opside.Grains.Security;
 using Opside.Grains.Sellers;
 using Opside.Grains.Sync;
 using Opside.Grains.Uploads;
+using Opside.Grains.Errors;
 
 namespace Opside.Grains.Pipeline;
 
@@ -58,7 +59,8 @@ public sealed class SellerPipelineGrain(
 
     public async Task<SyncState> StartSyncAsync()
     {
-        _ = await ConnectionAsync() ?? throw new InvalidOperationException($"Seller {SellerId} has no Amazon connection to sync.");
+        _ = await ConnectionAsync() ?? throw new NotConnectedException(
+            $"Seller {SellerId} has no Amazon connection to sync: connect it first (POST .../amazon/authorize or PUT .../amazon/connection).");
         if (State.Queue.Skip(_running is null ? 0 : 1).Any(c => c.Kind == PipelineCommandKind.Sync))
             return SyncState.Queued;
         var idle = _run is not { IsCompleted: false } && State.Queue.Count == 0;

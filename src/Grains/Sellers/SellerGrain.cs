@@ -1,5 +1,6 @@
 using Opside.Grains.Amazon;
 using Opside.Grains.Pipeline;
+using Opside.Grains.Errors;
 
 namespace Opside.Grains.Sellers;
 
@@ -19,7 +20,7 @@ public sealed class SellerGrain(
         }
         else if (state.State.OwnerUserId != ownerUserId)
         {
-            throw new InvalidOperationException($"Seller {this.GetPrimaryKeyString()} already belongs to another user.");
+            throw new StateConflictException($"Seller {this.GetPrimaryKeyString()} already belongs to another user.");
         }
 
         return Profile();
@@ -31,7 +32,7 @@ public sealed class SellerGrain(
     public async Task ConnectAmazonAsync(AmazonConnection connection)
     {
         if (state.State.OwnerUserId is null)
-            throw new InvalidOperationException($"Seller {this.GetPrimaryKeyString()} does not exist.");
+            throw new ResourceNotFoundException($"Seller {this.GetPrimaryKeyString()} does not exist.");
         state.State.Amazon = connection;
         await state.WriteStateAsync();
         // A new connection starts the seller's periodic sync, and the first one now.
@@ -49,7 +50,7 @@ public sealed class SellerGrain(
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (state.State.OwnerUserId is null)
-            throw new InvalidOperationException($"Seller {this.GetPrimaryKeyString()} does not exist.");
+            throw new ResourceNotFoundException($"Seller {this.GetPrimaryKeyString()} does not exist.");
         if (state.State.Settings != settings)
         {
             state.State.Settings = settings;

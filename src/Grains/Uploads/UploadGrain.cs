@@ -1,6 +1,7 @@
 using Opside.DataPlane.Storage;
 using Opside.DataPlane.Uploads;
 using Opside.Grains.Pipeline;
+using Opside.Grains.Errors;
 
 namespace Opside.Grains.Uploads;
 
@@ -36,7 +37,7 @@ public sealed class UploadGrain(
         if (sequence < state.State.Chunks)
             return;
         if (sequence != state.State.Chunks)
-            throw new InvalidOperationException($"Upload {UploadId} expects piece {state.State.Chunks}, not {sequence}.");
+            throw new StateConflictException($"Upload {UploadId} expects piece {state.State.Chunks}, not {sequence}.");
         await store.StageUploadChunkAsync(SellerId, UploadId, sequence, content, CancellationToken.None);
         state.State.Chunks = sequence + 1;
         await state.WriteStateAsync();
@@ -123,9 +124,9 @@ public sealed class UploadGrain(
     private void RequireStatus(UploadStatus status)
     {
         if (state.State.Receipt is null)
-            throw new InvalidOperationException($"Upload {UploadId} was not begun.");
+            throw new ResourceNotFoundException($"Upload {UploadId} was not begun.");
         if (state.State.Status != status)
-            throw new InvalidOperationException($"Upload {UploadId} is {state.State.Status}, not {status}.");
+            throw new StateConflictException($"Upload {UploadId} is {state.State.Status}, not {status}.");
     }
 
     private (string SellerId, string UploadId) Key()

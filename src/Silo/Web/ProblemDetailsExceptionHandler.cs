@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Opside.Grains.Errors;
 using Orleans.Runtime;
 using Orleans.Storage;
 
@@ -19,9 +20,13 @@ public sealed class ProblemDetailsExceptionHandler(
     {
         var problem = exception switch
         {
+            ResourceNotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found.", notFound.Message),
+            StateConflictException conflict => Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", conflict.Message),
+            InvalidRequestException invalid => Problem(StatusCodes.Status400BadRequest, "The request is invalid.", invalid.Message),
+            NotConnectedException notConnected => Problem(StatusCodes.Status422UnprocessableEntity, "The seller has no Amazon connection.", notConnected.Message),
             BadHttpRequestException bad => Problem(bad.StatusCode, "The request is malformed.", bad.Message),
-            OptionsValidationException invalid => Problem(StatusCodes.Status500InternalServerError, "The server is misconfigured.",
-                environment.IsDevelopment() ? string.Join(" ", invalid.Failures) : "The error was logged with the request's correlation id."),
+            OptionsValidationException misconfigured => Problem(StatusCodes.Status500InternalServerError, "The server is misconfigured.",
+                environment.IsDevelopment() ? string.Join(" ", misconfigured.Failures) : "The error was logged with the request's correlation id."),
             InconsistentStateException => Problem(StatusCodes.Status409Conflict, "The resource changed while the request was processed.", "Read it again and retry."),
             TimeoutException or SiloUnavailableException or OrleansMessageRejectionException =>
                 Problem(StatusCodes.Status503ServiceUnavailable, "The service is temporarily unavailable.", "Retry shortly."),

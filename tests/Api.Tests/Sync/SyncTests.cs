@@ -94,8 +94,9 @@ public sealed class SyncTests : IAsyncLifetime
         var answer = await seller.PostAsync($"/api/sellers/{account.SellerId}/sync", null, TestContext.Current.CancellationToken);
         var status = await seller.GetFromJsonAsync<JsonElement>($"/api/sellers/{account.SellerId}/sync", TestContext.Current.CancellationToken);
 
-        Assert.Equal(HttpStatusCode.Conflict, answer.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.StatusCode);
         Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("no Amazon connection", (await answer.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal("Idle", status.GetProperty("state").GetString());
         Assert.Equal(JsonValueKind.Null, status.GetProperty("lastStartedAt").ValueKind);
     }
