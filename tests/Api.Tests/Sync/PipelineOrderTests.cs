@@ -34,7 +34,7 @@ public sealed class PipelineOrderTests : IAsyncLifetime
         {
             var connectedAt = DateTimeOffset.UtcNow;
             await SyncSteps.ConnectAsync(seller, _api.Sandbox, sellerId, Partner);
-            await WaitUntilHeldAsync(sandbox);
+            await SyncSteps.WaitUntilHeldAsync(sandbox, Held);
 
             // Mid-sync: the cost catalog, and the H/K/U opt-in switched on and off again.
             var costs = await sandbox.GetByteArrayAsync($"/sandbox/sellers/{Partner}/costs.csv", ct);
@@ -78,17 +78,5 @@ public sealed class PipelineOrderTests : IAsyncLifetime
         ClaimSteps.AssertExactly(labels.Claims, claims);
         ClaimSteps.AssertNoDecoyClaimed(labels.Decoys, claims);
         Assert.All(claims, c => Assert.Equal(1, c.GetProperty("history").GetArrayLength()));
-    }
-
-    private static async Task WaitUntilHeldAsync(HttpClient sandbox)
-    {
-        var ct = TestContext.Current.CancellationToken;
-        var deadline = DateTimeOffset.UtcNow.AddMinutes(2);
-        while ((await sandbox.GetFromJsonAsync<JsonElement>($"/sandbox/holds/{Held}", ct)).GetProperty("waiting").GetInt32() == 0)
-        {
-            if (DateTimeOffset.UtcNow > deadline)
-                throw new TimeoutException("The sync never reached the held report download.");
-            await Task.Delay(50, ct);
-        }
     }
 }

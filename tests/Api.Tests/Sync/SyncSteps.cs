@@ -50,6 +50,19 @@ internal static class SyncSteps
         }
     }
 
+    /// <summary>Waits until a call to the held sandbox <paramref name="operation"/> is waiting: the sync is provably mid-way.</summary>
+    public static async Task WaitUntilHeldAsync(HttpClient sandbox, string operation)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var deadline = DateTimeOffset.UtcNow.AddMinutes(2);
+        while ((await sandbox.GetFromJsonAsync<JsonElement>($"/sandbox/holds/{operation}", ct)).GetProperty("waiting").GetInt32() == 0)
+        {
+            if (DateTimeOffset.UtcNow > deadline)
+                throw new TimeoutException($"No sync reached the held {operation} call.");
+            await Task.Delay(50, ct);
+        }
+    }
+
     /// <summary>What the sandbox serves for a seller, per data-plane source (inbound counts shipment items).</summary>
     public static async Task<Dictionary<DataSource, long>> ServedAsync(SandboxServer sandbox, string sellingPartnerId)
     {

@@ -4,15 +4,13 @@ using System.Text.Json;
 
 namespace Opside.Api.Tests.Sync;
 
-/// <summary>A sync that takes a while (Amazon's reports take seconds here) blocks nobody, and requests meanwhile coalesce.</summary>
+/// <summary>A sync that takes a while (its report downloads held at the sandbox) blocks nobody, and requests meanwhile coalesce.</summary>
 public sealed class SyncWhileRunningTests : IAsyncLifetime
 {
+    private const string Held = "getReportDocument";
     private SandboxedApi _api = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _api = await SandboxedApi.StartAsync(new Dictionary<string, string?> { ["Sandbox:ReportProcessingTime"] = "00:00:04" });
-    }
+    public async ValueTask InitializeAsync() => _api = await SandboxedApi.StartAsync();
 
     public async ValueTask DisposeAsync()
     {
@@ -25,10 +23,13 @@ public sealed class SyncWhileRunningTests : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var (account, token) = await AccountSteps.RegisterSellerAsync(_api.Anonymous);
         using var seller = _api.Factory.CreateClientWithToken(token);
+        using var sandbox = new HttpClient { BaseAddress = _api.Sandbox.BaseAddress };
+        (await sandbox.PostAsync($"/sandbox/holds/{Held}", null, ct)).EnsureSuccessStatusCode();
         var connectedAt = DateTimeOffset.UtcNow;
         await SyncSteps.ConnectAsync(seller, _api.Sandbox, account.SellerId, "A1SLOWSYNC");
 
-        // Reports take four seconds at the sandbox: the first sync is still waiting for them.
+        // The first sync waits at the held report download: it is provably running, whatever the machine's speed.
+        await SyncSteps.WaitUntilHeldAsync(sandbox, Held);
         var running = await seller.GetFromJsonAsync<JsonElement>($"/api/sellers/{account.SellerId}/sync", ct);
         var profile = await seller.GetAsync($"/api/sellers/{account.SellerId}", ct);
         var connection = await seller.GetAsync($"/api/sellers/{account.SellerId}/amazon/connection", ct);
@@ -43,9 +44,9 @@ public sealed class SyncWhileRunningTests : IAsyncLifetime
         Assert.Equal("Queued", (await andAgain.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("state").GetString());
 
         // The first sync, then exactly one more for both requests, which started after the first one.
+        (await sandbox.DeleteAsync("/sandbox/holds", ct)).EnsureSuccessStatusCode();
         var final = await SyncSteps.WaitForSyncAsync(seller, account.SellerId, connectedAt);
-        using var http = new HttpClient { BaseAddress = _api.Sandbox.BaseAddress };
-        var requests = await http.GetFromJsonAsync<JsonElement>("/sandbox/requests?operation=createReport", ct);
+        var requests = await sandbox.GetFromJsonAsync<JsonElement>("/sandbox/requests?operation=createReport", ct);
 
         Assert.True(final.GetProperty("lastStartedAt").GetDateTimeOffset() > running.GetProperty("lastStartedAt").GetDateTimeOffset());
         Assert.Equal("Idle", final.GetProperty("state").GetString());
