@@ -59,6 +59,17 @@ public sealed class ApiHostTests : IAsyncLifetime
         var json = await ReadJsonAsync(document);
         Assert.StartsWith("3.", json.GetProperty("openapi").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(ProbeEndpoints.Prefix, json.GetRawText(), StringComparison.Ordinal);
+        // Claims are typed: their schema, with the /// docs, reaches the document.
+        var schemas = json.GetProperty("components").GetProperty("schemas");
+        var claim = schemas.GetProperty("Claim");
+        Assert.Contains("as the API answers it", claim.GetProperty("description").GetString(), StringComparison.Ordinal);
+        foreach (var field in new[] { "id", "sellerId", "type", "status", "anchorDate", "windowCloses", "units", "estimatedValue", "evidence", "history" })
+            Assert.True(claim.GetProperty("properties").TryGetProperty(field, out _), $"The Claim schema has no '{field}'.");
+        Assert.Equal("date", claim.GetProperty("properties").GetProperty("anchorDate").GetProperty("format").GetString());
+        Assert.Contains("Claimable", schemas.GetProperty("ClaimStatus").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
+        var list = json.GetProperty("paths").GetProperty("/api/sellers/{sellerId}/claims").GetProperty("get");
+        Assert.EndsWith("/ClaimPage", list.GetProperty("responses").GetProperty("200").GetProperty("content")
+            .GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString(), StringComparison.Ordinal);
 
         var reference = await _client.GetAsync("/docs", ct);
         Assert.Equal(HttpStatusCode.OK, reference.StatusCode);

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
+using Opside.Api.Tests.Claims;
+using Opside.Sandbox.Synthetic;
 using Opside.Testing;
 
 namespace Opside.Api.Tests;
@@ -37,6 +39,24 @@ public sealed class ClientModeClusterTests
 
         // A grain's refusal crosses the wire as its own type and reaches the caller as its problem, not a 500.
         await DomainRefusalTests.AssertRefusalsAsync(client, "via-gateway", ct);
+
+        // Claims are read on a silo: the client-mode API, which has no data plane of its own, lists and shows them.
+        var synthetic = SellerGenerator.Generate("A1CLIENTMODE", DateOnly.FromDateTime(DateTime.UtcNow), SellerScale.Small);
+        var (account, token) = await AccountSteps.RegisterSellerAsync(client);
+        using var seller = api.CreateClientWithToken(token);
+        await SellerUploadSteps.UploadEverythingAsync(seller, account.SellerId, synthetic);
+        var claims = await ClaimSteps.AllClaimsAsync(seller, account.SellerId);
+
+        ClaimSteps.AssertExactly(synthetic.Labels.Claims.Where(c => SellerUploadSteps.UploadCovered.Contains(c.Type.ToString())),
+            claims.Where(c => SellerUploadSteps.UploadCovered.Contains(c.GetProperty("type").GetString())));
+        var listed = claims[0];
+        var one = await seller.GetFromJsonAsync<JsonElement>($"/api/sellers/{account.SellerId}/claims/{listed.GetProperty("id").GetString()}", ct);
+        Assert.Equal(listed.GetRawText(), one.GetRawText());
+        // Another seller asking for that claim id under its own seller id does not find it.
+        var (otherAccount, otherToken) = await AccountSteps.RegisterSellerAsync(client);
+        using var other = api.CreateClientWithToken(otherToken);
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await other.GetAsync($"/api/sellers/{otherAccount.SellerId}/claims/{listed.GetProperty("id").GetString()}", ct)).StatusCode);
     }
 
     private static async Task<JsonElement> WaitForReadyWithSilosAsync(HttpClient client, int expected, CancellationToken ct)

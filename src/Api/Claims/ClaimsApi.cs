@@ -1,18 +1,16 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Opside.Api.Sellers;
-using Opside.DataPlane.Storage;
 using Opside.Detection;
+using Opside.Grains.Claims;
 using Opside.Grains.Sellers;
 using ClaimStatus = Opside.Grains.Claims.ClaimStatus;
 
 namespace Opside.Api.Claims;
 
 /// <summary>
-/// A seller's claims from the read model the claim grains project to. The claim JSON is stored as the contract shows
-/// it, so these routes only filter, page and frame it.
+/// A seller's claims from the read model the claim grains project to, read on a silo by the claims reader grain so a
+/// client-mode API serves them too. These routes validate the filters and the seller and frame the answer.
 /// </summary>
 public static class ClaimsApi
 {
@@ -27,9 +25,8 @@ public static class ClaimsApi
         return seller;
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> ListAsync(
-        string sellerId, string? status, string? type, string? page, string? pageSize, IGrainFactory grains, IServiceProvider services,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<ClaimPage>, ProblemHttpResult>> ListAsync(
+        string sellerId, string? status, string? type, string? page, string? pageSize, IGrainFactory grains)
     {
         if (!TryName<ClaimStatus>(status, out var statusName))
             return BadRequest("status", status, Enum.GetNames<ClaimStatus>());
@@ -41,41 +38,20 @@ public static class ClaimsApi
             return BadRequest("pageSize", pageSize, [$"a whole number from 1 to {MaxPageSize}"]);
         if (await grains.GetGrain<ISellerGrain>(sellerId).GetProfileAsync() is null)
             return SellersApi.NotFound();
-        if (services.GetService<IDataPlaneStore>() is not { } store)
-            return NotAvailable();
 
-        var result = await store.QueryClaimsAsync(sellerId, statusName, typeName, pageNumber, size, cancellationToken);
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
-        {
-            w.WriteStartObject();
-            w.WriteStartArray("items");
-            foreach (var claim in result.Items)
-                w.WriteRawValue(claim.Json, skipInputValidation: true);
-            w.WriteEndArray();
-            w.WriteNumber("total", result.Total);
-            w.WriteNumber("page", pageNumber);
-            w.WriteNumber("pageSize", size);
-            w.WriteEndObject();
-        }
-
-        return Json(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+        var statusFilter = statusName is null ? (ClaimStatus?)null : Enum.Parse<ClaimStatus>(statusName);
+        return TypedResults.Ok(await grains.GetGrain<IClaimsReaderGrain>(0).ListAsync(sellerId, statusFilter, typeName, pageNumber, size));
     }
 
-    private static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetAsync(
-        string sellerId, string claimId, IGrainFactory grains, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Claim>, ProblemHttpResult>> GetAsync(string sellerId, string claimId, IGrainFactory grains)
     {
         if (await grains.GetGrain<ISellerGrain>(sellerId).GetProfileAsync() is null)
             return SellersApi.NotFound();
-        if (services.GetService<IDataPlaneStore>() is not { } store)
-            return NotAvailable();
         // Keyed by seller too: another seller's claim id is unknown here, not forbidden.
-        return await store.GetClaimAsync(sellerId, claimId, cancellationToken) is { } claim
-            ? Json(claim.Json)
+        return await grains.GetGrain<IClaimsReaderGrain>(0).GetAsync(sellerId, claimId) is { } claim
+            ? TypedResults.Ok(claim)
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such claim.");
     }
-
-    private static ContentHttpResult Json(string json) => TypedResults.Text(json, "application/json", Encoding.UTF8);
 
     /// <summary>Accepts a name in any case and answers it as the contract spells it; empty means no filter.</summary>
     private static bool TryName<TEnum>(string? value, out string? name)
@@ -101,8 +77,4 @@ public static class ClaimsApi
     private static ProblemHttpResult BadRequest(string parameter, string? value, IEnumerable<string> allowed) =>
         TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Invalid '{parameter}'.",
             detail: $"'{value}': expected {string.Join(", ", allowed)}.");
-
-    private static ProblemHttpResult NotAvailable() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Claims are not available on this host.",
-            detail: "The API runs as a cluster client without a data plane.");
 }

@@ -18,4 +18,4 @@ public sealed record ClaimRecord(
     string Json);
 
 /// <summary>One page of a seller's claims in the read model's stable order, and how many match in all.</summary>
-public sealed record ClaimPage(IReadOnlyList<ClaimRecord> Items, long Total);
+public sealed record ClaimRecordPage(IReadOnlyList<ClaimRecord> Items, long Total);

@@ -81,7 +81,7 @@ public interface IDataPlaneStore
     /// The seller's claims, optionally of one status and one type, ordered by window close, then claim id (stable
     /// across pages); <paramref name="page"/> counts from 1.
     /// </summary>
-    Task<ClaimPage> QueryClaimsAsync(string sellerId, string? status, string? type, int page, int pageSize, CancellationToken cancellationToken);
+    Task<ClaimRecordPage> QueryClaimsAsync(string sellerId, string? status, string? type, int page, int pageSize, CancellationToken cancellationToken);
 
     Task<ClaimRecord?> GetClaimAsync(string sellerId, string claimId, CancellationToken cancellationToken);
 }

@@ -6,6 +6,7 @@ namespace Opside.Grains.Claims;
 /// the seller chose not to claim it. Filing states come later.
 /// </summary>
 [GenerateSerializer, Alias("opside.claims.status")]
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ClaimStatus>))]
 public enum ClaimStatus
 {
     Watching,

@@ -20,12 +20,6 @@ namespace Opside.Api.Tests.Claims;
 /// </summary>
 public sealed class ClaimsUploadTests(ClaimsUploadTests.Api api) : IClassFixture<ClaimsUploadTests.Api>
 {
-    // Refunds and inbound shipments come only from the APIs, so their claim types (and the return split that depends
-    // on refunds) are checked through sync (ClaimsSyncTests).
-    private static readonly string[] UploadCovered =
-        [nameof(ClaimType.WarehouseLost), nameof(ClaimType.WarehouseDamaged), nameof(ClaimType.UnauthorizedDisposal),
-         nameof(ClaimType.RemovalShortfall), nameof(ClaimType.UnderpaidReimbursement)];
-
     [Theory]
     [InlineData("A1CLAIMSUPLOAD", SellerScale.Small)]
     [InlineData("A2UPLOADSEED7Q", SellerScale.Small)]
@@ -38,26 +32,26 @@ public sealed class ClaimsUploadTests(ClaimsUploadTests.Api api) : IClassFixture
         var synthetic = SellerGenerator.Generate(partner, DateOnly.FromDateTime(DateTime.UtcNow), scale);
         var (account, token) = await AccountSteps.RegisterSellerAsync(api.Anonymous);
         using var seller = api.Factory.CreateClientWithToken(token);
-        await UploadCostsAsync(seller, account.SellerId, synthetic);
+        await SellerUploadSteps.UploadCostsAsync(seller, account.SellerId, synthetic);
         foreach (var reportType in ReportRenderer.ReportTypes)
-            await UploadAsync(seller, account.SellerId, synthetic, reportType);
+            await SellerUploadSteps.UploadReportAsync(seller, account.SellerId, synthetic, reportType);
         var first = await ClaimSteps.AllClaimsAsync(seller, account.SellerId);
 
         // The same files again, each one detecting again, then one more detection on the same data.
         foreach (var reportType in ReportRenderer.ReportTypes)
-            await UploadAsync(seller, account.SellerId, synthetic, reportType);
-        await UploadCostsAsync(seller, account.SellerId, synthetic);
+            await SellerUploadSteps.UploadReportAsync(seller, account.SellerId, synthetic, reportType);
+        await SellerUploadSteps.UploadCostsAsync(seller, account.SellerId, synthetic);
         var again = await ClaimSteps.AllClaimsAsync(seller, account.SellerId);
         var claims = api.Factory.Services.GetRequiredService<IGrainFactory>().GetGrain<ISellerPipelineGrain>(account.SellerId);
         var redetected = (await claims.DetectNowAsync())!;
         var third = await ClaimSteps.AllClaimsAsync(seller, account.SellerId);
 
-        Assert.Contains(synthetic.Labels.Claims, c => UploadCovered.Contains(c.Type.ToString()));
+        Assert.Contains(synthetic.Labels.Claims, c => SellerUploadSteps.UploadCovered.Contains(c.Type.ToString()));
         // Reports arrive one at a time, the ledger first: its losses are withheld until the reimbursements that paid
         // them are in, so no claim was ever raised and then resolved, and every claim ever listed is a label.
         Assert.DoesNotContain(first, IsResolved);
-        ClaimSteps.AssertExactly(synthetic.Labels.Claims.Where(c => UploadCovered.Contains(c.Type.ToString())),
-            first.Where(c => UploadCovered.Contains(c.GetProperty("type").GetString())));
+        ClaimSteps.AssertExactly(synthetic.Labels.Claims.Where(c => SellerUploadSteps.UploadCovered.Contains(c.Type.ToString())),
+            first.Where(c => SellerUploadSteps.UploadCovered.Contains(c.GetProperty("type").GetString())));
         ClaimSteps.AssertNoDecoyClaimed(synthetic.Labels.Decoys, first);
         ClaimSteps.AssertDistinctIds(first);
         // No inbound shipments without the API, so no shipment needs review.
@@ -104,27 +98,5 @@ public sealed class ClaimsUploadTests(ClaimsUploadTests.Api api) : IClassFixture
         }
     }
 
-    private static async Task UploadCostsAsync(HttpClient seller, string sellerId, SyntheticSeller synthetic)
-    {
-        using var costs = new StringContent(CostCatalogCsv.Render(synthetic), Encoding.UTF8, "text/csv");
-        Assert.Equal(HttpStatusCode.OK, (await seller.PutAsync($"/api/sellers/{sellerId}/costs", costs, TestContext.Current.CancellationToken)).StatusCode);
-        await PipelineSteps.WaitForPipelineAsync(seller, sellerId);
-    }
-
     private static bool IsResolved(JsonElement claim) => claim.GetProperty("status").GetString() == "ResolvedByAmazon";
-
-    /// <summary>The whole history of one report, as the seller would export it; every row read, none rejected.</summary>
-    private static async Task UploadAsync(HttpClient seller, string sellerId, SyntheticSeller synthetic, string reportType)
-    {
-        var document = ReportRenderer.Render(synthetic, reportType, synthetic.HistoryStart.ToDateTime(TimeOnly.MinValue), synthetic.AsOf.AddDays(1).ToDateTime(TimeOnly.MinValue));
-        using var body = new ByteArrayContent(document.Content);
-        body.Headers.ContentType = MediaTypeHeaderValue.Parse(document.ContentType);
-        if (document.Gzip)
-            body.Headers.ContentEncoding.Add("gzip");
-        var response = await seller.PostAsync($"/api/sellers/{sellerId}/reports/{reportType}", body, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var result = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.Equal((document.Rows, 0), (result.GetProperty("rows").GetInt32(), result.GetProperty("rejectedRows").GetInt32()));
-        await PipelineSteps.WaitForPipelineAsync(seller, sellerId);
-    }
 }

@@ -32,7 +32,7 @@ public sealed partial class PostgresDataPlaneStore
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<ClaimPage> QueryClaimsAsync(string sellerId, string? status, string? type, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<ClaimRecordPage> QueryClaimsAsync(string sellerId, string? status, string? type, int page, int pageSize, CancellationToken cancellationToken)
     {
         ClaimQueries.RequirePage(sellerId, page, pageSize);
         // count(*) OVER () gives the total with the page in one round trip; an empty page falls back to a count.
@@ -60,7 +60,7 @@ public sealed partial class PostgresDataPlaneStore
             total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
         }
 
-        return new ClaimPage(items, total.Value);
+        return new ClaimRecordPage(items, total.Value);
     }
 
     public async Task<ClaimRecord?> GetClaimAsync(string sellerId, string claimId, CancellationToken cancellationToken)

@@ -43,7 +43,7 @@ public sealed partial class SqliteDataPlaneStore
         return applied;
     }
 
-    public async Task<ClaimPage> QueryClaimsAsync(string sellerId, string? status, string? type, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<ClaimRecordPage> QueryClaimsAsync(string sellerId, string? status, string? type, int page, int pageSize, CancellationToken cancellationToken)
     {
         ClaimQueries.RequirePage(sellerId, page, pageSize);
         const string filter = "seller_id = $seller_id AND ($status IS NULL OR status = $status) AND ($type IS NULL OR type = $type)";
@@ -65,7 +65,7 @@ public sealed partial class SqliteDataPlaneStore
         var items = new List<ClaimRecord>();
         while (await reader.ReadAsync(cancellationToken))
             items.Add(ReadClaim(reader));
-        return new ClaimPage(items, total);
+        return new ClaimRecordPage(items, total);
     }
 
     public async Task<ClaimRecord?> GetClaimAsync(string sellerId, string claimId, CancellationToken cancellationToken)
