@@ -6,8 +6,8 @@ using Opside.Api.RateLimiting;
 using Opside.Api.Sellers;
 using Opside.Api.Sync;
 using Opside.Api.Uploads;
-using Opside.Silo.Hosting;
-using Opside.Silo.Web;
+using Opside.Hosting.Cluster;
+using Opside.Hosting.Web;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,10 +17,16 @@ builder.AddOpsideAccounts();
 builder.AddOpsideRateLimiting();
 builder.AddOpsideAmazon();
 builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section);
+#if DEVELOPMENT_SANDBOX
 builder.AddDevelopmentSandbox();
+#endif
 builder.Services.AddOpenApi();
 
 var app = builder.Build();
+#if !DEVELOPMENT_SANDBOX
+if (app.Configuration.GetValue<bool>("Amazon:Sandbox:Enabled"))
+    app.Logger.LogWarning("Amazon:Sandbox:Enabled is set, but this build of the API ships without the sandbox: Amazon calls go to Amazon");
+#endif
 app.UseOpsideWebDefaults();
 app.UseRateLimiter();
 app.MapOpsideOperationalEndpoints();

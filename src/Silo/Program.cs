@@ -1,6 +1,5 @@
-using Opside.Silo.Hosting;
-using Opside.Silo.Storage.Postgres;
-using Opside.Silo.Web;
+using Opside.Hosting.Cluster;
+using Opside.Hosting.Web;
 
 namespace Opside.Silo;
 

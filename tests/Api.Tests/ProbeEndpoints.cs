@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Opside.Silo.Web;
+using Opside.Hosting.Web;
 
 namespace Opside.Api.Tests;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Opside.Silo.Storage.Postgres;
+using Opside.Storage.Postgres;
 using Xunit;
 
 namespace Opside.Testing;

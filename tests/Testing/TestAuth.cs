@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Opside.Silo.Security;
+using Opside.Hosting.Security;
 
 namespace Opside.Testing;
 

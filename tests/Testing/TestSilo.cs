@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Opside.Silo.Hosting;
+using Opside.Hosting.Cluster;
 
 namespace Opside.Testing;
 

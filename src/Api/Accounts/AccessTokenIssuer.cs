@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Opside.Grains.Accounts;
-using Opside.Silo.Security;
+using Opside.Hosting.Security;
 
 namespace Opside.Api.Accounts;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Opside.Api.RateLimiting;
-using Opside.Silo.Security;
-using Opside.Silo.Web;
+using Opside.Hosting.Security;
+using Opside.Hosting.Web;
 
 namespace Opside.Api.Accounts;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Opside.Silo.Security;
+using Opside.Hosting.Security;
 
 namespace Opside.Api.Ops;
 

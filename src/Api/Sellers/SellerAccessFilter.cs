@@ -1,4 +1,4 @@
-using Opside.Silo.Security;
+using Opside.Hosting.Security;
 
 namespace Opside.Api.Sellers;
 

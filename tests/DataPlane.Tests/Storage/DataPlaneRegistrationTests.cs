@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Opside.DataPlane.Rows;
 using Opside.DataPlane.Storage;
-using Opside.Silo.Storage.Postgres;
-using Opside.Silo.Storage.Sqlite;
+using Opside.Storage.Postgres;
+using Opside.Storage.Sqlite;
 using Opside.Testing;
 using static Opside.DataPlane.Tests.Storage.SampleRows;
 

@@ -1,6 +1,6 @@
 using Npgsql;
 using Opside.DataPlane.Storage;
-using Opside.Silo.Storage.Postgres;
+using Opside.Storage.Postgres;
 using Opside.Testing;
 using static Opside.DataPlane.Tests.Storage.SampleRows;
 

@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Opside.DataPlane.Storage;
-using Opside.Silo.Storage.Sqlite;
+using Opside.Storage.Sqlite;
 using Opside.Testing;
 using static Opside.DataPlane.Tests.Storage.SampleRows;
 

@@ -4,9 +4,9 @@ using System.Reflection;
 using System.Text.RegularExpressions;
 using Opside.Api.Accounts;
 using Opside.Api.RateLimiting;
-using Opside.Silo.Hosting;
-using Opside.Silo.Security;
-using Opside.Silo.Storage;
+using Opside.Hosting.Cluster;
+using Opside.Hosting.Security;
+using Opside.Storage;
 using YamlDotNet.RepresentationModel;
 using Opside.Grains.Security;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Opside.Silo.Diagnostics;
-using Opside.Silo.Storage;
+using Opside.Hosting.Diagnostics;
+using Opside.Storage;
 using Opside.Testing;
 
 namespace Opside.Silo.Tests.Diagnostics;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Opside.Silo.Security;
+using Opside.Hosting.Security;
 using Opside.Grains.Security;
 
 namespace Opside.Silo.Tests.Security;

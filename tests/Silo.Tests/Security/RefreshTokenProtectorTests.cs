@@ -1,6 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
-using Opside.Silo.Security;
+using Opside.Hosting.Security;
 using static Opside.Silo.Tests.Security.ProtectorFactory;
 using Opside.Grains.Security;
 

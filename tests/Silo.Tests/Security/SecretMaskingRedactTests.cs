@@ -1,4 +1,4 @@
-using Opside.Silo.Diagnostics;
+using Opside.Hosting.Diagnostics;
 
 namespace Opside.Silo.Tests.Security;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
-using Opside.Silo.Security;
+using Opside.Hosting.Security;
 using Opside.Grains.Security;
 
 namespace Opside.Silo.Tests.Security;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Opside.Silo.Security;
+using Opside.Hosting.Security;
 using static Opside.Silo.Tests.Security.ProtectorFactory;
 using Opside.Grains.Security;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Opside.Silo.Storage.Sqlite;
+using Opside.Storage.Sqlite;
 using Opside.Testing;
 
 namespace Opside.Silo.Tests.Storage;

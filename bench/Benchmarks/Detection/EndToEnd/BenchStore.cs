@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Opside.DataPlane.Storage;
-using Opside.Silo.Storage.Postgres;
-using Opside.Silo.Storage.Sqlite;
+using Opside.Storage.Postgres;
+using Opside.Storage.Sqlite;
 
 namespace Opside.Benchmarks.Detection.EndToEnd;
 

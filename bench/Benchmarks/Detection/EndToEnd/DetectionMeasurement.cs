@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Opside.Grains.Claims;
-using Opside.Silo.Hosting;
+using Opside.Hosting.Cluster;
 
 namespace Opside.Benchmarks.Detection.EndToEnd;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Opside.Silo.Storage.Postgres;
+using Opside.Storage.Postgres;
 using Opside.Testing;
 using Orleans.Configuration;
 using Orleans.Providers;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using Opside.Silo.Storage.Postgres;
+using Opside.Storage.Postgres;
 using Opside.Testing;
 
 namespace Opside.Silo.Tests.Storage.Postgres;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using Opside.Silo.Storage.Postgres;
+using Opside.Storage.Postgres;
 using Opside.Testing;
 
 namespace Opside.Silo.Tests.Storage.Postgres;

@@ -1,0 +1,247 @@
+namespace Opside.Storage.Sqlite;
+
+/// <summary>The schema as an ordered list of migrations. Append new ones; never edit an applied one.</summary>
+internal static class SqliteSchema
+{
+    public const string CreateSchemaVersionTable = """
+        CREATE TABLE IF NOT EXISTS schema_version (
+            version     INTEGER NOT NULL PRIMARY KEY,
+            description TEXT    NOT NULL,
+            applied_utc TEXT    NOT NULL
+        );
+        """;
+
+    public static readonly SqliteMigration[] Migrations =
+    [
+        new(1, "grain_state and reminders tables", """
+            CREATE TABLE IF NOT EXISTS grain_state (
+                service_id   TEXT    NOT NULL,
+                grain_type   TEXT    NOT NULL,
+                grain_key    TEXT    NOT NULL,
+                state_name   TEXT    NOT NULL,
+                payload_json TEXT    NULL,
+                version      INTEGER NOT NULL,
+                modified_utc TEXT    NOT NULL,
+                PRIMARY KEY (service_id, grain_type, grain_key, state_name)
+            ) WITHOUT ROWID;
+
+            CREATE TABLE IF NOT EXISTS reminders (
+                service_id    TEXT    NOT NULL,
+                grain_id      TEXT    NOT NULL,
+                reminder_name TEXT    NOT NULL,
+                start_at_utc  TEXT    NOT NULL,
+                period_ms     INTEGER NOT NULL,
+                grain_hash    INTEGER NOT NULL,
+                version       INTEGER NOT NULL,
+                PRIMARY KEY (service_id, grain_id, reminder_name)
+            ) WITHOUT ROWID;
+
+            CREATE INDEX IF NOT EXISTS ix_reminders_service_hash ON reminders (service_id, grain_hash);
+            """),
+
+        // The data plane (SqliteDataPlaneStore), the same tables as PostgreSQL's 0005_data_plane.sql. STRICT
+        // refuses a value of the wrong type instead of converting it. Representations chosen for exactness and
+        // for cheap binding on ingest:
+        //   a DateOnly is INTEGER yyyymmdd (sorts by date, reads as a date);
+        //   a DateTimeOffset is INTEGER microseconds since the Unix epoch, UTC (PostgreSQL's precision, so both
+        //   stores give back the same value), plus INTEGER <column>_offset in minutes, so it reads back equal;
+        //   a decimal is TEXT in invariant culture: exact, with its scale (REAL would turn 6.12 into 6.1199...).
+        // The ledger has no key (identical rows are separate events); rowid is the insertion order.
+        new(2, "data plane tables", """
+            CREATE TABLE IF NOT EXISTS ledger_events (
+                seller_id             TEXT    NOT NULL,
+                date                  INTEGER NOT NULL,
+                fnsku                 TEXT    NOT NULL,
+                asin                  TEXT    NOT NULL,
+                msku                  TEXT    NOT NULL,
+                title                 TEXT    NOT NULL,
+                event_type            TEXT    NOT NULL,
+                reference_id          TEXT    NOT NULL,
+                quantity              INTEGER NOT NULL,
+                fulfillment_center    TEXT    NOT NULL,
+                disposition           TEXT    NOT NULL,
+                reason                TEXT    NOT NULL,
+                country               TEXT    NOT NULL,
+                reconciled_quantity   INTEGER NULL,
+                unreconciled_quantity INTEGER NULL,
+                date_and_time         INTEGER NULL,
+                date_and_time_offset  INTEGER NULL,
+                store                 TEXT    NOT NULL
+            ) STRICT;
+
+            CREATE INDEX IF NOT EXISTS ix_ledger_events_seller_date ON ledger_events (seller_id, date);
+
+            CREATE TABLE IF NOT EXISTS reimbursements (
+                seller_id                     TEXT    NOT NULL,
+                approval_date                 INTEGER NOT NULL,
+                approval_date_offset          INTEGER NOT NULL,
+                reimbursement_id              TEXT    NOT NULL,
+                case_id                       TEXT    NOT NULL,
+                amazon_order_id               TEXT    NOT NULL,
+                reason                        TEXT    NOT NULL,
+                sku                           TEXT    NOT NULL,
+                fnsku                         TEXT    NOT NULL,
+                asin                          TEXT    NOT NULL,
+                product_name                  TEXT    NOT NULL,
+                condition                     TEXT    NOT NULL,
+                currency                      TEXT    NOT NULL,
+                amount_per_unit               TEXT    NOT NULL,
+                amount_total                  TEXT    NOT NULL,
+                quantity_reimbursed_cash      INTEGER NOT NULL,
+                quantity_reimbursed_inventory INTEGER NOT NULL,
+                quantity_reimbursed_total     INTEGER NOT NULL,
+                original_reimbursement_id     TEXT    NOT NULL,
+                original_reimbursement_type   TEXT    NOT NULL
+            ) STRICT;
+
+            CREATE INDEX IF NOT EXISTS ix_reimbursements_seller_approval_date ON reimbursements (seller_id, approval_date);
+            CREATE INDEX IF NOT EXISTS ix_reimbursements_seller_reimbursement_id ON reimbursements (seller_id, reimbursement_id);
+            CREATE INDEX IF NOT EXISTS ix_reimbursements_seller_amazon_order_id ON reimbursements (seller_id, amazon_order_id);
+
+            CREATE TABLE IF NOT EXISTS customer_returns (
+                seller_id             TEXT    NOT NULL,
+                return_date           INTEGER NOT NULL,
+                return_date_offset    INTEGER NOT NULL,
+                order_id              TEXT    NOT NULL,
+                sku                   TEXT    NOT NULL,
+                asin                  TEXT    NOT NULL,
+                fnsku                 TEXT    NOT NULL,
+                product_name          TEXT    NOT NULL,
+                quantity              INTEGER NOT NULL,
+                fulfillment_center_id TEXT    NOT NULL,
+                detailed_disposition  TEXT    NOT NULL,
+                reason                TEXT    NOT NULL,
+                status                TEXT    NOT NULL,
+                license_plate_number  TEXT    NOT NULL,
+                customer_comments     TEXT    NOT NULL
+            ) STRICT;
+
+            CREATE INDEX IF NOT EXISTS ix_customer_returns_seller_return_date ON customer_returns (seller_id, return_date);
+            CREATE INDEX IF NOT EXISTS ix_customer_returns_seller_order_id ON customer_returns (seller_id, order_id);
+
+            CREATE TABLE IF NOT EXISTS removal_orders (
+                seller_id                TEXT    NOT NULL,
+                request_date             INTEGER NOT NULL,
+                request_date_offset      INTEGER NOT NULL,
+                order_id                 TEXT    NOT NULL,
+                order_type               TEXT    NOT NULL,
+                service_speed            TEXT    NOT NULL,
+                order_status             TEXT    NOT NULL,
+                last_updated_date        INTEGER NOT NULL,
+                last_updated_date_offset INTEGER NOT NULL,
+                sku                      TEXT    NOT NULL,
+                fnsku                    TEXT    NOT NULL,
+                disposition              TEXT    NOT NULL,
+                requested_quantity       INTEGER NOT NULL,
+                cancelled_quantity       INTEGER NOT NULL,
+                disposed_quantity        INTEGER NOT NULL,
+                shipped_quantity         INTEGER NOT NULL,
+                in_process_quantity      INTEGER NOT NULL,
+                removal_fee              TEXT    NULL,
+                currency                 TEXT    NOT NULL
+            ) STRICT;
+
+            CREATE INDEX IF NOT EXISTS ix_removal_orders_seller_request_date ON removal_orders (seller_id, request_date);
+            CREATE INDEX IF NOT EXISTS ix_removal_orders_seller_order_id ON removal_orders (seller_id, order_id);
+
+            CREATE TABLE IF NOT EXISTS refund_items (
+                seller_id                TEXT    NOT NULL,
+                amazon_order_id          TEXT    NOT NULL,
+                posted_date              INTEGER NOT NULL,
+                posted_date_offset       INTEGER NOT NULL,
+                marketplace_name         TEXT    NOT NULL,
+                seller_sku               TEXT    NOT NULL,
+                order_adjustment_item_id TEXT    NOT NULL,
+                quantity_shipped         INTEGER NOT NULL,
+                principal                TEXT    NOT NULL,
+                currency                 TEXT    NOT NULL
+            ) STRICT;
+
+            CREATE INDEX IF NOT EXISTS ix_refund_items_seller_posted_date ON refund_items (seller_id, posted_date);
+            CREATE INDEX IF NOT EXISTS ix_refund_items_seller_amazon_order_id ON refund_items (seller_id, amazon_order_id);
+
+            CREATE TABLE IF NOT EXISTS inbound_shipments (
+                seller_id                         TEXT NOT NULL,
+                shipment_id                       TEXT NOT NULL,
+                shipment_name                     TEXT NOT NULL,
+                shipment_status                   TEXT NOT NULL,
+                destination_fulfillment_center_id TEXT NOT NULL,
+                PRIMARY KEY (seller_id, shipment_id)
+            ) STRICT, WITHOUT ROWID;
+
+            CREATE TABLE IF NOT EXISTS inbound_shipment_items (
+                seller_id               TEXT    NOT NULL,
+                shipment_id             TEXT    NOT NULL,
+                seller_sku              TEXT    NOT NULL,
+                fulfillment_network_sku TEXT    NOT NULL,
+                quantity_shipped        INTEGER NOT NULL,
+                quantity_received       INTEGER NOT NULL,
+                quantity_in_case        INTEGER NULL
+            ) STRICT;
+
+            CREATE INDEX IF NOT EXISTS ix_inbound_shipment_items_seller_shipment_id ON inbound_shipment_items (seller_id, shipment_id);
+
+            CREATE TABLE IF NOT EXISTS archived_documents (
+                seller_id         TEXT    NOT NULL,
+                id                TEXT    NOT NULL,
+                source            TEXT    NOT NULL,
+                fetched_at        INTEGER NOT NULL,
+                fetched_at_offset INTEGER NOT NULL,
+                request           TEXT    NOT NULL,
+                content_type      TEXT    NULL,
+                gzip_content      BLOB    NOT NULL,
+                PRIMARY KEY (seller_id, id)
+            ) STRICT;
+
+            CREATE INDEX IF NOT EXISTS ix_archived_documents_seller_fetched_at ON archived_documents (seller_id, fetched_at);
+            """),
+
+        // The seller's cost catalog, as PostgreSQL's 0006_cost_catalog.sql: replaced whole by each upload.
+        new(3, "cost catalog", """
+            CREATE TABLE IF NOT EXISTS cost_catalog (
+                seller_id      TEXT    NOT NULL,
+                sku            TEXT    NOT NULL,
+                unit_cost      TEXT    NOT NULL,
+                currency       TEXT    NOT NULL,
+                source         TEXT    NOT NULL,
+                effective_date INTEGER NOT NULL
+            ) STRICT;
+
+            CREATE INDEX IF NOT EXISTS ix_cost_catalog_seller_sku ON cost_catalog (seller_id, sku, effective_date);
+            """),
+
+        // The claims read model, as PostgreSQL's 0007_claims.sql: one row per claim, the newest version its grain
+        // projected; the filter and sort columns beside the claim's API JSON. Money as exact TEXT, days as yyyymmdd.
+        new(4, "claims read model", """
+            CREATE TABLE IF NOT EXISTS claims (
+                seller_id       TEXT    NOT NULL,
+                claim_id        TEXT    NOT NULL,
+                type            TEXT    NOT NULL,
+                status          TEXT    NOT NULL,
+                anchor_date     INTEGER NOT NULL,
+                window_closes   INTEGER NOT NULL,
+                estimated_value TEXT    NULL,
+                currency        TEXT    NULL,
+                version         INTEGER NOT NULL,
+                json            TEXT    NOT NULL,
+                PRIMARY KEY (seller_id, claim_id)
+            ) STRICT, WITHOUT ROWID;
+
+            CREATE INDEX IF NOT EXISTS ix_claims_seller_window ON claims (seller_id, window_closes, claim_id);
+            CREATE INDEX IF NOT EXISTS ix_claims_seller_status_window ON claims (seller_id, status, window_closes, claim_id);
+            """),
+
+        // Uploaded documents staged in pieces until the seller's pipeline ingests them, as PostgreSQL's 0008_upload_chunks.sql.
+        new(5, "upload chunks", """
+            CREATE TABLE IF NOT EXISTS upload_chunks (
+                seller_id TEXT    NOT NULL,
+                upload_id TEXT    NOT NULL,
+                sequence  INTEGER NOT NULL,
+                content   BLOB    NOT NULL,
+                PRIMARY KEY (seller_id, upload_id, sequence)
+            ) STRICT, WITHOUT ROWID;
+            """),
+    ];
+}
+
+internal sealed record SqliteMigration(int Version, string Description, string Sql);
