@@ -4,7 +4,7 @@ using Opside.Detection.Shared;
 namespace Opside.Detection;
 
 /// <summary>
-/// Finds what Amazon owes a seller under claim-rules.md v1.1: a pure function of the seller's rows, cost catalog,
+/// Finds what Amazon owes a seller under docs/claim-rules.md v1.1: a pure function of the seller's rows, cost catalog,
 /// policy, settings and the as-of day (no I/O, no clock), so the same input always gives the same claims and ids.
 /// </summary>
 public static class ClaimDetector

@@ -3,7 +3,7 @@ using Opside.Sandbox.Synthetic;
 namespace Opside.Sandbox.Tests;
 
 /// <summary>
-/// An independent reading of claim-rules.md (v1 + resolved details) over a seller's rows, used only to check that the
+/// An independent reading of docs/claim-rules.md (v1 + resolved details) over a seller's rows, used only to check that the
 /// labels are exactly the claims the data holds: every plant is found and the background adds nothing.
 /// </summary>
 internal static class ReferenceDetector

@@ -6,7 +6,7 @@ using Opside.Grains.Sellers;
 namespace Opside.Api.Sellers;
 
 /// <summary>
-/// The seller's detection settings (claim-rules.md: damage codes H, K and U are claimed only when the seller opts in),
+/// The seller's detection settings (docs/claim-rules.md: damage codes H, K and U are claimed only when the seller opts in),
 /// shown with the marketplace whose policy detection uses. A change queues a detection, so the claims follow it.
 /// </summary>
 public static class SellerSettingsApi

@@ -1,6 +1,6 @@
 namespace Opside.Detection;
 
-/// <summary>The claim types of claim-rules.md v1.</summary>
+/// <summary>The claim types of docs/claim-rules.md v1.</summary>
 public enum ClaimType
 {
     WarehouseLost,

@@ -1,7 +1,7 @@
 namespace Opside.Detection;
 
 /// <summary>
-/// The policy numbers and vocabulary of claim-rules.md for one marketplace, as data: windows per claim type, ledger
+/// The policy numbers and vocabulary of docs/claim-rules.md for one marketplace, as data: windows per claim type, ledger
 /// codes, reimbursement reasons, the statuses and dispositions rules key on, the manufacturing-cost era (from which
 /// Amazon pays lost and damaged units at manufacturing cost) and the underpayment tolerance.
 /// </summary>

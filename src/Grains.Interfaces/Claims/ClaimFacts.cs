@@ -2,7 +2,7 @@ namespace Opside.Grains.Claims;
 
 /// <summary>
 /// What detection found for one claim, as the grain receives it: everything but the status (which the grain derives
-/// from the window and the day) and the history. <see cref="Type"/> is the claim-rules.md name (e.g. <c>WarehouseLost</c>);
+/// from the window and the day) and the history. <see cref="Type"/> is the docs/claim-rules.md name (e.g. <c>WarehouseLost</c>);
 /// <see cref="EstimatedValue"/> is null when no cost is known.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("opside.claims.facts")]
@@ -24,7 +24,7 @@ public sealed record ClaimFacts(
     [property: Id(14)] IReadOnlyList<ClaimEvidenceRow> Evidence,
     [property: Id(15)] IReadOnlyList<ClaimOffset> Offsets)
 {
-    /// <summary>Status by date (claim-rules.md): before the window Watching, inside it (both ends inclusive) Claimable, after it Expired.</summary>
+    /// <summary>Status by date (docs/claim-rules.md): before the window Watching, inside it (both ends inclusive) Claimable, after it Expired.</summary>
     public ClaimStatus StatusOn(DateOnly asOf) =>
         asOf < WindowOpens ? ClaimStatus.Watching : asOf <= WindowCloses ? ClaimStatus.Claimable : ClaimStatus.Expired;
 

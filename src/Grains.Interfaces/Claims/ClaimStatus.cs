@@ -1,7 +1,7 @@
 namespace Opside.Grains.Claims;
 
 /// <summary>
-/// A claim's lifecycle (api-contract.md, "Claims"). The first three follow the calendar; <see cref="ResolvedByAmazon"/>
+/// A claim's lifecycle (docs/api.md, "Claims"). The first three follow the calendar; <see cref="ResolvedByAmazon"/>
 /// is set when detection stops finding the claim because Amazon paid or found the units; <see cref="Dismissed"/> when
 /// the seller chose not to claim it. Filing states come later.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace Opside.Grains.Claims;
 
 /// <summary>
-/// One claim, keyed by its deterministic id (claim-rules.md: a stable hash of seller, type and key). Every change is
+/// One claim, keyed by its deterministic id (docs/claim-rules.md: a stable hash of seller, type and key). Every change is
 /// a history entry and a new version, projected to the claims read model; a call that changes nothing writes nothing.
 /// </summary>
 [Alias("opside.claims.claim")]

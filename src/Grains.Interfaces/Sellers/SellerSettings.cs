@@ -2,7 +2,7 @@ namespace Opside.Grains.Sellers;
 
 /// <summary>
 /// A seller's own choices for detection. <see cref="ClaimDamageCodesHku"/>: also claim ledger damage codes H, K and U
-/// (customer, defect, distributor damage), which Amazon often refuses; off by default (claim-rules.md, WarehouseDamaged).
+/// (customer, defect, distributor damage), which Amazon often refuses; off by default (docs/claim-rules.md, WarehouseDamaged).
 /// </summary>
 [GenerateSerializer, Immutable, Alias("opside.sellers.settings")]
 public sealed record SellerSettings([property: Id(0)] bool ClaimDamageCodesHku = false)

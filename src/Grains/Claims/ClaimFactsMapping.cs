@@ -2,7 +2,7 @@ using Opside.Detection;
 
 namespace Opside.Grains.Claims;
 
-/// <summary>A detection candidate as the claim grain's serializable facts (types and statuses by their claim-rules.md names).</summary>
+/// <summary>A detection candidate as the claim grain's serializable facts (types and statuses by their docs/claim-rules.md names).</summary>
 internal static class ClaimFactsMapping
 {
     public static ClaimFacts ToFacts(string sellerId, ClaimCandidate c) => new(

@@ -2,7 +2,7 @@ namespace Opside.Sandbox.Synthetic;
 
 /// <summary>
 /// Ordinary selling on SKUs of their own: sales, returns, inbound shipments, removals, and FC losses and damage.
-/// INVARIANT: the background is claim-free under claim-rules.md by construction, so every claim in the data is a
+/// INVARIANT: the background is claim-free under docs/claim-rules.md by construction, so every claim in the data is a
 /// labelled plant. Each potential claim is settled before the as-of day or not generated at all:
 /// every M/5 loss is found (F) or paid (Lost_Warehouse, at least the catalog cost) on or after its date;
 /// every E/6/7 damage is paid by a Damaged_Warehouse row without an order id, at least the catalog cost;

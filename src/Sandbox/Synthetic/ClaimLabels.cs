@@ -19,7 +19,7 @@ public enum ClaimStatus
     Expired,
 }
 
-/// <summary>The US claim windows of claim-rules.md: days after the anchor, both ends inclusive.</summary>
+/// <summary>The US claim windows of docs/claim-rules.md: days after the anchor, both ends inclusive.</summary>
 public static class ClaimWindows
 {
     public static (int OpensAfter, int ClosesAfter) Of(ClaimType type) => type switch

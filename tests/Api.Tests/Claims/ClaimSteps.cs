@@ -46,7 +46,7 @@ internal static class ClaimSteps
     }
 
     /// <summary>
-    /// No claim is on a decoy's key (the claim type's key of claim-rules.md: FNSKU for the ledger types, order id + SKU
+    /// No claim is on a decoy's key (the claim type's key of docs/claim-rules.md: FNSKU for the ledger types, order id + SKU
     /// for the return types, shipment, removal order or reimbursement id + FNSKU for the others).
     /// </summary>
     public static void AssertNoDecoyClaimed(IEnumerable<DecoyLabel> decoys, IEnumerable<JsonElement> claims)
