@@ -5,12 +5,14 @@
 # needs the process's owner or root). Needs dotnet, python3, gzip, curl, jq.
 #
 #   bench/upload-memory/run.sh                       # LEDGER_ROWS / REJECT_LINES override the sizes
+#   FILES=B bench/upload-memory/run.sh               # only B (or A), in a fresh process
 #   bench/upload-memory/run.sh --Uploads:MaxBytes N  # further arguments go to the API as configuration
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=bench/upload-memory
 ledger_rows=${LEDGER_ROWS:-1000000}
 reject_lines=${REJECT_LINES:-30000000}
+files=${FILES:-A B}
 report=GET_LEDGER_DETAIL_VIEW_DATA
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/opside-upload-memory.XXXXXX")
@@ -29,8 +31,8 @@ now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 echo "== Generating the files in $work"
-python3 "$here/ledger.py" rows "$ledger_rows" | gzip > "$work/a.tsv.gz"
-python3 "$here/ledger.py" rejects "$reject_lines" | gzip > "$work/b.tsv.gz"
+[[ $files != *A* ]] || python3 "$here/ledger.py" rows "$ledger_rows" | gzip > "$work/a.tsv.gz"
+[[ $files != *B* ]] || python3 "$here/ledger.py" rejects "$reject_lines" | gzip > "$work/b.tsv.gz"
 ls -l "$work"/*.gz
 
 echo "== Building and starting the API (Release)"
@@ -89,15 +91,14 @@ upload() {
         "$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1048576 }') MB"
 }
 
-echo "== A: $ledger_rows valid ledger rows"
-upload A "$work/a.tsv.gz"
-echo "== B: $reject_lines rejected lines"
-upload B "$work/b.tsv.gz"
+row_A= row_B=
+if [[ $files == *A* ]]; then echo "== A: $ledger_rows valid ledger rows"; upload A "$work/a.tsv.gz"; fi
+if [[ $files == *B* ]]; then echo "== B: $reject_lines rejected lines"; upload B "$work/b.tsv.gz"; fi
 
 echo
 echo "Idle resident: $(mb "$idle") MB. Peaks are VmHWM, reset before each upload; 'by' = at the 202/422, at the upload's end, at the pipeline's idle."
 echo '| file | answer | rows / rejected | resident before (MB) | peak by answer / ingest / end (MB) | peak − idle (MB) | elapsed | gzip size |'
 echo '|---|---|---:|---:|---:|---:|---:|---:|'
-echo "$row_A"
-echo "$row_B"
+[[ -z $row_A ]] || echo "$row_A"
+[[ -z $row_B ]] || echo "$row_B"
 grep -iE 'warn|fail|error' "$work/api.log" | grep -v 'Microsoft.AspNetCore.DataProtection' | head -20 || true
