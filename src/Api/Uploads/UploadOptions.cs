@@ -19,5 +19,5 @@ public sealed class UploadOptions
     /// <summary>How many rejected rows an answer lists (all are counted).</summary>
     public int MaxErrorsListed { get; set; } = 100;
 
-    public ReportReadLimits ReadLimits => new(MaxInflatedBytes, MaxLineLength);
+    public ReportReadLimits ReadLimits => new(MaxInflatedBytes, MaxLineLength, MaxErrorsListed);
 }

@@ -88,7 +88,7 @@ public abstract class ReportParser<T> : ReportParser
             results[piece] = shift == 0 ? parse : parse with { Rejected = [.. parse.Rejected.Select(r => r with { Line = r.Line + shift })] };
         });
 
-        return new ReportParse<T>([.. results.SelectMany(r => r.Rows)], [.. results.SelectMany(r => r.Rejected)]);
+        return new ReportParse<T>([.. results.SelectMany(r => r.Rows)], [.. results.SelectMany(r => r.Rejected)]) { RejectedCount = results.Sum(r => r.RejectedCount) };
     }
 
     /// <summary>Parses a document read synchronously from <paramref name="document"/> (left open).</summary>
@@ -96,7 +96,7 @@ public abstract class ReportParser<T> : ReportParser
     public ReportParse<T> Parse(Stream document, string? contentType, bool gzipDeclared)
     {
         var rows = new List<T>();
-        var rejected = new List<RejectedRow>();
+        var rejected = new RejectedLines(ReportReadLimits.Default.MaxRejectedKept);
         using var decoded = ReportDocument.Open(document, contentType, gzipDeclared, ReportReadLimits.Default);
         try
         {
@@ -111,7 +111,7 @@ public abstract class ReportParser<T> : ReportParser
         {
             throw Unreadable(e);
         }
-        return new ReportParse<T>(rows, rejected);
+        return rejected.Batch(rows);
     }
 
     /// <summary>
@@ -131,20 +131,19 @@ public abstract class ReportParser<T> : ReportParser
         using var reader = await TranslateAsync(Reader(decoded).FromAsync(decoded.Text, cancellationToken));
         var layout = ReportLayout.Resolve(ReportType, _columns, reader.Header);
         var rows = new List<T>();
-        var rejected = new List<RejectedRow>();
+        var rejected = new RejectedLines((limits ?? ReportReadLimits.Default).MaxRejectedKept);
         while (await TranslateAsync(reader.MoveNextAsync(cancellationToken)))
         {
             Read(reader.Current, layout, rows, rejected);
             if (rows.Count + rejected.Count >= batchSize)
             {
-                yield return new ReportParse<T>(rows, rejected);
+                yield return rejected.Batch(rows);
                 rows = [];
-                rejected = [];
             }
         }
         if (rows.Count > 0 || rejected.Count > 0)
         {
-            yield return new ReportParse<T>(rows, rejected);
+            yield return rejected.Batch(rows);
         }
     }
 
@@ -154,12 +153,14 @@ public abstract class ReportParser<T> : ReportParser
     {
         var rows = new List<T>();
         var rejected = new List<RejectedRow>();
+        var rejectedCount = 0;
         await foreach (var batch in ParseBatchesAsync(document, contentType, gzipDeclared, cancellationToken: cancellationToken))
         {
             rows.AddRange(batch.Rows);
             rejected.AddRange(batch.Rejected);
+            rejectedCount += batch.RejectedCount;
         }
-        return new ReportParse<T>(rows, rejected);
+        return new ReportParse<T>(rows, rejected) { RejectedCount = rejectedCount };
     }
 
     private static MemoryStream Stream(ReadOnlyMemory<byte> bytes) =>
@@ -170,7 +171,7 @@ public abstract class ReportParser<T> : ReportParser
     /// <summary>Reads one row; throws <see cref="RowRejectedException"/> through <see cref="ReportRow"/>'s accessors.</summary>
     private protected abstract T ParseRow(ReportRow row);
 
-    private void Read(SepReader.Row row, ReportLayout layout, List<T> rows, List<RejectedRow> rejected)
+    private void Read(SepReader.Row row, ReportLayout layout, List<T> rows, RejectedLines rejected)
     {
         if (row.ColCount == 1 && row.Span.IsWhiteSpace())
         {
@@ -178,7 +179,10 @@ public abstract class ReportParser<T> : ReportParser
         }
         if (row.ColCount != layout.FieldCount)
         {
-            rejected.Add(new RejectedRow(row.LineNumberFrom, $"expected {layout.FieldCount} fields as in the header, found {row.ColCount}"));
+            if (rejected.KeepsReasons)
+                rejected.Add(row.LineNumberFrom, $"expected {layout.FieldCount} fields as in the header, found {row.ColCount}");
+            else
+                rejected.Count++;
             return;
         }
         try
@@ -187,7 +191,7 @@ public abstract class ReportParser<T> : ReportParser
         }
         catch (RowRejectedException e)
         {
-            rejected.Add(new RejectedRow(row.LineNumberFrom, e.Message));
+            rejected.Add(row.LineNumberFrom, e.Message);
         }
     }
 

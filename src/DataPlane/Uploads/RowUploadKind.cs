@@ -20,7 +20,7 @@ internal sealed class RowUploadKind<T>(
         await foreach (var batch in parse(document, contentType, gzip, limits, cancellationToken))
         {
             rows += batch.Rows.Count;
-            rejectedRows += batch.Rejected.Count;
+            rejectedRows += batch.RejectedCount;
             // Counted, not kept: a file of millions of bad lines costs no more than its first few.
             errors.AddRange(batch.Rejected.Take(maxErrors - errors.Count));
             if (spanOf is null)

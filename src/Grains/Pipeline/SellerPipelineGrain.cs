@@ -242,7 +242,8 @@ public sealed class SellerPipelineGrain(
             var kind = UploadKinds.For(staged.Receipt.Kind)
                 ?? throw new InvalidOperationException($"Upload {uploadId} is of kind {staged.Receipt.Kind}, which Opside no longer reads.");
             var range = staged.RangeStart is { } start && staged.RangeEnd is { } end ? new UploadRange(start, end) : null;
-            var limits = new DataPlane.Reports.ReportReadLimits(staged.Receipt.MaxInflatedBytes, staged.Receipt.MaxLineLength);
+            // The scan counted and listed the rejected lines already; the ingest keeps none of them.
+            var limits = new DataPlane.Reports.ReportReadLimits(staged.Receipt.MaxInflatedBytes, staged.Receipt.MaxLineLength, MaxRejectedKept: 0);
             // Parsing is CPU work: on the thread pool, not the silo's scheduler, which other grains share.
             var rows = await Task.Run(async () =>
             {

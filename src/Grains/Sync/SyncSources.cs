@@ -37,6 +37,6 @@ internal static class SyncSources
         var parse = parser.Parse(document.Content, document.ContentType, document.IsGzip);
         var reasons = parse.Rejected.Count == 0 ? null
             : string.Join("; ", parse.Rejected.Take(RejectionsShown).Select(r => $"line {r.Line}: {r.Reason}"));
-        return new ParsedDocument<T>(parse.Rows, parse.Rejected.Count, reasons);
+        return new ParsedDocument<T>(parse.Rows, parse.RejectedCount, reasons);
     }
 }

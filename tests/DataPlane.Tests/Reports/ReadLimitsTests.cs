@@ -77,17 +77,37 @@ public sealed class ReadLimitsTests
         Assert.Equal(50, parse.Rows.Count);
     }
 
-    private static async Task<ReportParse<Rows.LedgerEvent>> ParseAsync(byte[] document, ReportReadLimits limits)
+    [Fact]
+    public async Task Rejected_lines_past_the_kept_limit_are_counted_without_their_reasons()
+    {
+        // Good rows and lines of the wrong width (one with a bad quantity) in batches of 100, three reasons kept.
+        var lines = new List<string> { Header };
+        for (var i = 0; i < 1_000; i++)
+            lines.Add(i % 4 == 0 ? "\"too\"\t\"short\"" : Quoted("03/12/2026", "X000000001", "B0ABCDEF12", "AB-1", "Widget", "Shipments", $"{i}",
+                i == 1 ? "many" : "-1", "PHX7", "SELLABLE", "", "US", "", "", "2026-03-12T00:00:00-0700", ""));
+
+        var parse = await ParseAsync(Bytes(Lines([.. lines])), ReportReadLimits.Default with { MaxRejectedKept = 3 }, batchSize: 100);
+
+        Assert.Equal(749, parse.Rows.Count);
+        Assert.Equal(251, parse.RejectedCount);
+        Assert.Equal([2, 3, 6], parse.Rejected.Select(r => r.Line));
+        Assert.Contains("found 2", parse.Rejected[0].Reason, StringComparison.Ordinal);
+        Assert.Contains("many", parse.Rejected[1].Reason, StringComparison.Ordinal);
+    }
+
+    private static async Task<ReportParse<Rows.LedgerEvent>> ParseAsync(byte[] document, ReportReadLimits limits, int batchSize = 50_000)
     {
         var rows = new List<Rows.LedgerEvent>();
         var rejected = new List<RejectedRow>();
+        var rejectedCount = 0;
         await using var body = new AsyncOnlyStream(document);
-        await foreach (var batch in AmazonReports.LedgerDetail.ParseBatchesAsync(body, Utf8, gzipDeclared: false, limits: limits, cancellationToken: TestContext.Current.CancellationToken))
+        await foreach (var batch in AmazonReports.LedgerDetail.ParseBatchesAsync(body, Utf8, gzipDeclared: false, batchSize, limits, TestContext.Current.CancellationToken))
         {
             rows.AddRange(batch.Rows);
             rejected.AddRange(batch.Rejected);
+            rejectedCount += batch.RejectedCount;
         }
 
-        return new ReportParse<Rows.LedgerEvent>(rows, rejected);
+        return new ReportParse<Rows.LedgerEvent>(rows, rejected) { RejectedCount = rejectedCount };
     }
 }
