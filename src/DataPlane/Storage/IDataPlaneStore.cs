@@ -54,6 +54,15 @@ public interface IDataPlaneStore
 
     Task<IReadOnlyList<LedgerEvent>> ReadLedgerAsync(string sellerId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The seller's ledger rows of the given event types only, in the order of <see cref="ReadLedgerAsync"/>: what
+    /// detection reads, without the customer shipments that are most of a ledger.
+    /// </summary>
+    Task<IReadOnlyList<LedgerEvent>> ReadLedgerEventsAsync(string sellerId, IReadOnlyCollection<string> eventTypes, CancellationToken cancellationToken);
+
+    /// <summary>Each MSKU of the seller's ledger and the FNSKU of its first row (by date, then as stored), of any event type.</summary>
+    Task<IReadOnlyDictionary<string, string>> ReadLedgerFnskuByMskuAsync(string sellerId, CancellationToken cancellationToken);
+
     Task<IReadOnlyList<ReimbursementRow>> ReadReimbursementsAsync(string sellerId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CustomerReturnRow>> ReadCustomerReturnsAsync(string sellerId, CancellationToken cancellationToken);

@@ -8,4 +8,11 @@ public sealed record LedgerCodes(
     IReadOnlyList<string> Found,
     IReadOnlyList<string> Damaged,
     IReadOnlyList<string> OptionalDamaged,
-    IReadOnlyList<string> Disposal);
+    IReadOnlyList<string> Disposal)
+{
+    /// <summary>
+    /// The event types whose rows detection reads (adjustments and receipts); every other row serves only to name an
+    /// MSKU's FNSKU, which <see cref="SellerData.LedgerFnskuByMsku"/> can carry instead.
+    /// </summary>
+    public IReadOnlyList<string> EventTypesRead => [AdjustmentsEventType, ReceiptsEventType];
+}

@@ -75,6 +75,12 @@ internal sealed class DetectionContext
         {
             return fnsku;
         }
+        if (Data.LedgerFnskuByMsku is { } ledgerFnskus)
+        {
+            var found = ledgerFnskus.GetValueOrDefault(sku, "");
+            _fnskuBySku[sku] = found;
+            return found;
+        }
         foreach (var row in Data.Ledger)
         {
             if (string.Equals(row.Msku, sku, StringComparison.Ordinal))

@@ -29,7 +29,7 @@ public sealed class SellerClaimsGrain(
         var settings = SellerDetection.Settings(view);
         var started = Stopwatch.GetTimestamp();
         // Off the grain's scheduler too, so the reads' row materialisation runs side by side on the thread pool.
-        var data = await Task.Run(() => LoadAsync(sellerId));
+        var data = await Task.Run(() => LoadAsync(sellerId, policy.Ledger));
         var loaded = Stopwatch.GetTimestamp();
         // Seconds of CPU for a large seller: on the thread pool, not the silo's scheduler, which other grains share.
         var result = await Task.Run(() => ClaimDetector.Detect(sellerId, data, policy, settings, asOf));
@@ -88,11 +88,16 @@ public sealed class SellerClaimsGrain(
         return gone.Where(stillOwed.Contains).ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>The seller's sources, read side by side (each read is its own connection).</summary>
-    private async Task<SellerData> LoadAsync(string sellerId)
+    /// <summary>
+    /// The seller's sources, read side by side (each read is its own connection). Of the ledger, only the rows
+    /// detection reads and each MSKU's FNSKU: customer shipments, most of a large seller's ledger, would otherwise be
+    /// the largest thing a detection holds (docs/benchmarks.md, "Upload memory").
+    /// </summary>
+    private async Task<SellerData> LoadAsync(string sellerId, LedgerCodes codes)
     {
         var ct = CancellationToken.None;
-        var ledger = store.ReadLedgerAsync(sellerId, ct);
+        var ledger = store.ReadLedgerEventsAsync(sellerId, codes.EventTypesRead, ct);
+        var ledgerFnskus = store.ReadLedgerFnskuByMskuAsync(sellerId, ct);
         var reimbursements = store.ReadReimbursementsAsync(sellerId, ct);
         var returns = store.ReadCustomerReturnsAsync(sellerId, ct);
         var removals = store.ReadRemovalOrdersAsync(sellerId, ct);
@@ -100,8 +105,9 @@ public sealed class SellerClaimsGrain(
         var items = store.ReadInboundShipmentItemsAsync(sellerId, ct);
         var refunds = store.ReadRefundsAsync(sellerId, ct);
         var costs = store.ReadCostCatalogAsync(sellerId, ct);
-        await Task.WhenAll(ledger, reimbursements, returns, removals, shipments, items, refunds, costs);
-        return new SellerData(await ledger, await reimbursements, await returns, await removals, await shipments, await items, await refunds, await costs);
+        await Task.WhenAll(ledger, ledgerFnskus, reimbursements, returns, removals, shipments, items, refunds, costs);
+        return new SellerData(
+            await ledger, await reimbursements, await returns, await removals, await shipments, await items, await refunds, await costs, await ledgerFnskus);
     }
 
     private static async Task ForEachBatchAsync<T, TResult>(IReadOnlyList<T> items, Func<T, Task<TResult>> call)

@@ -150,6 +150,26 @@ public sealed partial class PostgresDataPlaneStore(NpgsqlDataSource dataSource) 
     public Task<IReadOnlyList<LedgerEvent>> ReadLedgerAsync(string sellerId, CancellationToken cancellationToken) =>
         ReadAsync(DataPlaneTables.Ledger, sellerId, PostgresDataPlaneRows.ReadLedger, cancellationToken);
 
+    public Task<IReadOnlyList<LedgerEvent>> ReadLedgerEventsAsync(string sellerId, IReadOnlyCollection<string> eventTypes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(eventTypes);
+        return ReadAsync(DataPlaneTables.Ledger, sellerId, PostgresDataPlaneRows.ReadLedger, cancellationToken, ("event_type", eventTypes));
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> ReadLedgerFnskuByMskuAsync(string sellerId, CancellationToken cancellationToken)
+    {
+        DataPlaneRanges.RequireSeller(sellerId);
+        // Ranked in SQL, so a million-row ledger sends one row per MSKU, not a million.
+        await using var command = _dataSource.CreateCommand(
+            $"SELECT DISTINCT ON (msku) msku, fnsku FROM {DataPlaneTables.Ledger.Name} WHERE seller_id = $1 ORDER BY msku, date, id");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sellerId });
+        var fnskus = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            fnskus[reader.GetString(0)] = reader.GetString(1);
+        return fnskus;
+    }
+
     public Task<IReadOnlyList<ReimbursementRow>> ReadReimbursementsAsync(string sellerId, CancellationToken cancellationToken) =>
         ReadAsync(DataPlaneTables.Reimbursements, sellerId, PostgresDataPlaneRows.ReadReimbursement, cancellationToken);
 
@@ -256,14 +276,20 @@ public sealed partial class PostgresDataPlaneStore(NpgsqlDataSource dataSource) 
         }
     }
 
-    private async Task<IReadOnlyList<T>> ReadAsync<T>(DataPlaneTable table, string sellerId, Func<NpgsqlDataReader, RowStrings, T> read, CancellationToken cancellationToken)
+    /// <param name="only">When given, only the rows whose column holds one of the values.</param>
+    private async Task<IReadOnlyList<T>> ReadAsync<T>(
+        DataPlaneTable table, string sellerId, Func<NpgsqlDataReader, RowStrings, T> read, CancellationToken cancellationToken,
+        (string Column, IReadOnlyCollection<string> Values)? only = null)
     {
         DataPlaneRanges.RequireSeller(sellerId);
         // id is the insertion order (inbound_shipments has none and needs none: its range column is its key).
         var tieBreak = table == DataPlaneTables.InboundShipments ? "" : ", id";
+        var filter = only is { Column: var column } ? $" AND {column} = ANY($2)" : "";
         await using var command = _dataSource.CreateCommand(
-            $"SELECT {table.ColumnList} FROM {table.Name} WHERE seller_id = $1 ORDER BY {table.RangeColumn}{tieBreak}");
+            $"SELECT {table.ColumnList} FROM {table.Name} WHERE seller_id = $1{filter} ORDER BY {table.RangeColumn}{tieBreak}");
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sellerId });
+        if (only is { Values: var values })
+            command.Parameters.Add(TextArray(values));
         var rows = new List<T>();
         var strings = new RowStrings();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

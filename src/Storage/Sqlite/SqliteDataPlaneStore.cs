@@ -144,6 +144,32 @@ public sealed partial class SqliteDataPlaneStore(SqliteDatabase database) : IDat
     public Task<IReadOnlyList<LedgerEvent>> ReadLedgerAsync(string sellerId, CancellationToken cancellationToken) =>
         ReadAsync(DataPlaneTables.Ledger, sellerId, SqliteDataPlaneRows.ReadLedger, cancellationToken);
 
+    public Task<IReadOnlyList<LedgerEvent>> ReadLedgerEventsAsync(string sellerId, IReadOnlyCollection<string> eventTypes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(eventTypes);
+        return ReadAsync(DataPlaneTables.Ledger, sellerId, SqliteDataPlaneRows.ReadLedger, cancellationToken, ("event_type", eventTypes));
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> ReadLedgerFnskuByMskuAsync(string sellerId, CancellationToken cancellationToken)
+    {
+        DataPlaneRanges.RequireSeller(sellerId);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Ranked in SQL, so a million-row ledger sends one row per MSKU, not a million.
+        command.CommandText = $"""
+            SELECT msku, fnsku FROM (
+                SELECT msku, fnsku, row_number() OVER (PARTITION BY msku ORDER BY date, rowid) AS n
+                FROM {DataPlaneTables.Ledger.Name} WHERE seller_id = $seller_id)
+            WHERE n = 1;
+            """;
+        command.Parameters.AddWithValue("$seller_id", sellerId);
+        var fnskus = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (reader.Read())
+            fnskus[reader.GetString(0)] = reader.GetString(1);
+        return fnskus;
+    }
+
     public Task<IReadOnlyList<ReimbursementRow>> ReadReimbursementsAsync(string sellerId, CancellationToken cancellationToken) =>
         ReadAsync(DataPlaneTables.Reimbursements, sellerId, SqliteDataPlaneRows.ReadReimbursement, cancellationToken);
 
@@ -200,7 +226,8 @@ public sealed partial class SqliteDataPlaneStore(SqliteDatabase database) : IDat
         DataPlaneTable table, string sellerId, string rangeCondition, long from, long to, IAsyncEnumerable<IReadOnlyList<T>> rows,
         Action<SqliteRowWriter, T> bind, CancellationToken cancellationToken)
     {
-        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var bulk = await _database.OpenBulkWriteConnectionAsync(cancellationToken);
+        var connection = bulk.Connection;
         // Immediate: take the write lock before reading anything, so two writers queue instead of deadlocking
         // on a lock upgrade. Disposing without commit rolls everything back.
         await using var transaction = connection.BeginTransaction(deferred: false);
@@ -227,14 +254,23 @@ public sealed partial class SqliteDataPlaneStore(SqliteDatabase database) : IDat
         return inserted;
     }
 
-    private async Task<IReadOnlyList<T>> ReadAsync<T>(DataPlaneTable table, string sellerId, Func<SqliteDataReader, RowStrings, T> read, CancellationToken cancellationToken)
+    /// <param name="only">When given, only the rows whose column holds one of the values.</param>
+    private async Task<IReadOnlyList<T>> ReadAsync<T>(
+        DataPlaneTable table, string sellerId, Func<SqliteDataReader, RowStrings, T> read, CancellationToken cancellationToken,
+        (string Column, IReadOnlyCollection<string> Values)? only = null)
     {
         DataPlaneRanges.RequireSeller(sellerId);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        var filter = "";
+        if (only is { Column: var column, Values: var values })
+        {
+            var names = values.Select((value, i) => command.Parameters.AddWithValue($"$only{i}", value).ParameterName).ToList();
+            filter = names.Count == 0 ? " AND FALSE" : $" AND {column} IN ({string.Join(", ", names)})";
+        }
         // rowid is the insertion order (inbound_shipments has none and needs none: its range column is its key).
         var tieBreak = table == DataPlaneTables.InboundShipments ? "" : ", rowid";
-        command.CommandText = $"SELECT {table.ColumnList} FROM {table.Name} WHERE seller_id = $seller_id ORDER BY {table.RangeColumn}{tieBreak};";
+        command.CommandText = $"SELECT {table.ColumnList} FROM {table.Name} WHERE seller_id = $seller_id{filter} ORDER BY {table.RangeColumn}{tieBreak};";
         command.Parameters.AddWithValue("$seller_id", sellerId);
         var rows = new List<T>();
         var strings = new RowStrings();

@@ -13,10 +13,18 @@ public sealed partial class SqliteDatabase : ILifecycleParticipant<ISiloLifecycl
     // WAL mode keeps every commit across a process crash and fsyncs only at checkpoints (a power loss may drop the
     // last commits, never corrupt the file). Waiting on another writer's lock needs no pragma: Microsoft.Data.Sqlite
     // retries SQLITE_BUSY until the command timeout (DefaultTimeout below).
-    // cache_size (per connection, in KiB when negative) is raised from SQLite's 2 MiB default: a data-plane replace
-    // inserts 100,000s of rows in one transaction, and once its dirty index pages outgrow the cache SQLite spills
-    // them to the WAL mid-transaction and reads them back, several times slower. Pages are allocated as used.
-    private const string ConnectionPragmas = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;";
+    // cache_size (per connection, in KiB when negative) stays SQLite's 2 MiB default here: pooled connections keep
+    // their cache, and a read that scans a large seller's ledger would otherwise leave up to 64 MiB of pages on every
+    // pooled connection it passed through (detection reads eight tables side by side). Only a bulk replace raises
+    // it, for its own transaction (OpenBulkWriteConnectionAsync).
+    private const string ConnectionPragmas = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -2000;";
+
+    // A data-plane replace inserts 100,000s of rows in one transaction: once its dirty index pages outgrow the cache,
+    // SQLite spills them to the WAL mid-transaction and reads them back, several times slower (docs/benchmarks.md).
+    private const string BulkWritePragma = "PRAGMA cache_size = -65536;";
+
+    // Lowering cache_size frees the pages past the new size at once; shrink_memory returns what is left of it.
+    private const string AfterBulkWritePragmas = "PRAGMA cache_size = -2000; PRAGMA shrink_memory;";
 
     private const string UtcFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
@@ -73,6 +81,53 @@ public sealed partial class SqliteDatabase : ILifecycleParticipant<ISiloLifecycl
     {
         await EnsureCreatedAsync(cancellationToken);
         return await OpenAndConfigureAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens a pooled connection for one bulk write (a data-plane replace) with a 64 MiB page cache, which it gives
+    /// back when disposed, before the connection returns to the pool.
+    /// </summary>
+    public async Task<BulkWriteConnection> OpenBulkWriteConnectionAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = BulkWritePragma;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return new BulkWriteConnection(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A connection with a bulk write's page cache; disposing it shrinks the cache and returns the connection to the pool.</summary>
+    public sealed class BulkWriteConnection(SqliteConnection connection) : IAsyncDisposable
+    {
+        public SqliteConnection Connection { get; } = connection;
+
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = Connection.CreateCommand();
+                command.CommandText = AfterBulkWritePragmas;
+                await command.ExecuteNonQueryAsync();
+            }
+            catch (SqliteException)
+            {
+                // A connection that cannot run a pragma any more is of no use to the pool either; the write's own
+                // outcome (or its exception) is what the caller needs to see, not this.
+                SqliteConnection.ClearPool(Connection);
+            }
+            finally
+            {
+                await Connection.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>The current time as the ISO-8601 UTC text stored in timestamp columns.</summary>

@@ -148,6 +148,47 @@ public abstract partial class DataPlaneStoreContract
     }
 
     [Fact]
+    public async Task A_ledger_read_by_event_type_keeps_only_those_rows_in_read_order()
+    {
+        var store = await OpenStoreAsync();
+        LedgerEvent[] ledger =
+        [
+            Ledger(Jan1.AddDays(2), "C"),
+            Ledger(Jan1, "SHIPPED") with { EventType = "Shipments" },
+            Ledger(Jan1, "B") with { EventType = "Receipts" },
+            Ledger(Jan1.AddDays(1), "RETURNED") with { EventType = "CustomerReturns" },
+            Ledger(Jan1, "A"),
+        ];
+        await store.ReplaceLedgerAsync(Seller, Jan1, Jan1.AddDays(2), ledger, Ct);
+        await store.ReplaceLedgerAsync(OtherSeller, Jan1, Jan1, [Ledger(Jan1, "THEIRS")], Ct);
+
+        Assert.Equal(["B", "A", "C"], (await store.ReadLedgerEventsAsync(Seller, ["Adjustments", "Receipts"], Ct)).Select(r => r.Fnsku));
+        Assert.Equal(["SHIPPED"], (await store.ReadLedgerEventsAsync(Seller, ["Shipments"], Ct)).Select(r => r.Fnsku));
+        Assert.Empty(await store.ReadLedgerEventsAsync(Seller, [], Ct));
+    }
+
+    [Fact]
+    public async Task Each_msku_is_named_with_the_fnsku_of_its_first_ledger_row_of_any_event_type()
+    {
+        var store = await OpenStoreAsync();
+        // SKU-1 is relabelled: its first row (by date, then as stored) names OLD, whatever the insertion order.
+        await store.ReplaceLedgerAsync(Seller, Jan1.AddDays(5), Jan1.AddDays(5), [Ledger(Jan1.AddDays(5), "NEW") with { Msku = "SKU-1" }], Ct);
+        LedgerEvent[] ledger =
+        [
+            Ledger(Jan1.AddDays(1), "OLD") with { Msku = "SKU-1", EventType = "Shipments" },
+            Ledger(Jan1.AddDays(1), "LATER") with { Msku = "SKU-1" },
+            Ledger(Jan1.AddDays(2), "F2") with { Msku = "SKU-2", EventType = "CustomerReturns" },
+        ];
+        await store.ReplaceLedgerAsync(Seller, Jan1, Jan1.AddDays(2), ledger, Ct);
+        await store.ReplaceLedgerAsync(OtherSeller, Jan1, Jan1, [Ledger(Jan1, "THEIRS") with { Msku = "SKU-3" }], Ct);
+
+        var fnskus = await store.ReadLedgerFnskuByMskuAsync(Seller, Ct);
+
+        Assert.Equal(new Dictionary<string, string> { ["SKU-1"] = "OLD", ["SKU-2"] = "F2" }, fnskus);
+        Assert.Empty(await store.ReadLedgerFnskuByMskuAsync("seller-without-rows", Ct));
+    }
+
+    [Fact]
     public async Task Another_sellers_rows_are_never_touched()
     {
         var store = await OpenStoreAsync();

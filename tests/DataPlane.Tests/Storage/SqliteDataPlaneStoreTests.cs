@@ -39,6 +39,44 @@ public sealed class SqliteDataPlaneStoreTests : DataPlaneStoreContract, IDisposa
         Assert.Equal(-420, reader.GetInt64(3));
     }
 
+    [Fact]
+    public async Task Only_a_bulk_write_has_a_64_MiB_page_cache_and_it_is_given_back_before_the_connection_idles_in_the_pool()
+    {
+        await OpenStoreAsync();
+        SQLitePCL.sqlite3 handle;
+        await using (var bulk = await _database!.OpenBulkWriteConnectionAsync(Ct))
+        {
+            handle = bulk.Connection.Handle!;
+            await using var transaction = bulk.Connection.BeginTransaction();
+            await using var command = bulk.Connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE filler (n INTEGER PRIMARY KEY, padding BLOB);
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 40000)
+                INSERT INTO filler SELECT i, randomblob(500) FROM n;
+                """;
+            await command.ExecuteNonQueryAsync(Ct);
+            await transaction.CommitAsync(Ct);
+            // 20 MB of pages: past the 2 MiB default, within the bulk write's cache.
+            Assert.True(CacheUsed(handle) > 10 << 20, $"{CacheUsed(handle)} bytes of cache in use");
+        }
+
+        // The connection is closed to us, open in the pool: what it holds there is what a bulk write leaves behind.
+        Assert.True(CacheUsed(handle) < 4 << 20, $"{CacheUsed(handle)} bytes of cache in use");
+
+        // A read of the whole table (as detection reads a ledger) keeps SQLite's 2 MiB default.
+        await using var reader = await _database.OpenConnectionAsync(Ct);
+        await using var scan = reader.CreateCommand();
+        scan.CommandText = "SELECT sum(length(padding)) FROM filler;";
+        Assert.Equal(40000L * 500, await scan.ExecuteScalarAsync(Ct));
+        Assert.True(CacheUsed(reader.Handle!) < 4 << 20, $"{CacheUsed(reader.Handle!)} bytes of cache in use");
+    }
+
+    private static int CacheUsed(SQLitePCL.sqlite3 handle)
+    {
+        Assert.Equal(SQLitePCL.raw.SQLITE_OK, SQLitePCL.raw.sqlite3_db_status(handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_USED, out var current, out _, 0));
+        return current;
+    }
+
     public void Dispose()
     {
         _database?.Dispose();
