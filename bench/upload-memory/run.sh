@@ -1,18 +1,19 @@
 #!/usr/bin/env bash
 # Peak resident memory of the API (one process, Release) while it takes two large ledger uploads: A, 1,000,000 valid
-# rows; B, 30,000,000 rejected lines. A benchmark, not a test: results and how to read them in docs/benchmarks.md
+# rows; B, 30,000,000 rejected lines; then C, the hostile corpus (corpus.py, corpus.tsv: a 2 GiB zero-byte gzip bomb,
+# a body inflating past 4 GiB, 3,000,000 rejected rows, a 20 MB line, truncated gzip…). A benchmark, not a test: results and how to read them in docs/benchmarks.md
 # ("Upload memory"). Linux only (reads /proc/<pid>/status, resets the peak through /proc/<pid>/clear_refs, which
 # needs the process's owner or root). Needs dotnet, python3, gzip, curl, jq.
 #
 #   bench/upload-memory/run.sh                       # LEDGER_ROWS / REJECT_LINES override the sizes
-#   FILES=B bench/upload-memory/run.sh               # only B (or A), in a fresh process
+#   FILES=B bench/upload-memory/run.sh               # only B (or A, or C), in a fresh process
 #   bench/upload-memory/run.sh --Uploads:MaxBytes N  # further arguments go to the API as configuration
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 here=bench/upload-memory
 ledger_rows=${LEDGER_ROWS:-1000000}
 reject_lines=${REJECT_LINES:-30000000}
-files=${FILES:-A B}
+files=${FILES:-A B C}
 report=GET_LEDGER_DETAIL_VIEW_DATA
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/opside-upload-memory.XXXXXX")
@@ -33,7 +34,8 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 echo "== Generating the files in $work"
 [[ $files != *A* ]] || python3 "$here/ledger.py" rows "$ledger_rows" | gzip > "$work/a.tsv.gz"
 [[ $files != *B* ]] || python3 "$here/ledger.py" rejects "$reject_lines" | gzip > "$work/b.tsv.gz"
-ls -l "$work"/*.gz
+[[ $files != *C* ]] || python3 "$here/corpus.py" "$work/corpus"
+ls -l "$work" "$work"/corpus 2>/dev/null || true
 
 echo "== Building and starting the API (Release)"
 dotnet build -c Release src/Api -nologo -v quiet
@@ -91,9 +93,34 @@ upload() {
         "$(awk -v b="$(stat -c %s "$file")" 'BEGIN { printf "%.1f", b / 1048576 }') MB"
 }
 
+# hostile FILE TYPE ENCODING CHARSET EXPECTED: posts one corpus file, follows the pipeline to idle; a row for table C.
+rows_C=() corpus_peak=0
+hostile() {
+    local file=$1 type=$2 encoding=$3 charset=$4 expected=$5 code answer peak start
+    local headers=(-H "Authorization: Bearer $token" -H "Content-Type: text/tab-separated-values; charset=$charset")
+    [[ $encoding == - ]] || headers+=(-H "Content-Encoding: $encoding")
+    reset_peak
+    start=$(now)
+    code=$(curl -sS -o "$work/c.json" -w '%{http_code}' "${headers[@]}" --data-binary "@$work/corpus/$file" "$api/api/sellers/$seller/reports/$type")
+    answer=$(jq -r '[(.status // empty), (if .rows != null then "rows \(.rows), rejected \(.rejectedRows)" else empty end), (.detail // .title // empty)] | join("; ")' "$work/c.json" | cut -c1-150)
+    until get sync | jq -e '.pipeline | .running == null and (.queued | length) == 0 and (.detectionPending | not)' > /dev/null; do
+        sleep 1
+    done
+    peak=$(kb VmHWM)
+    (( peak > corpus_peak )) && corpus_peak=$peak
+    echo "C $file: $code in $(since "$start") s, peak $(mb "$peak") MB; $answer"
+    rows_C+=("| $file ($(awk -v b="$(stat -c %s "$work/corpus/$file")" 'BEGIN { printf "%.1f", b / 1048576 }') MB) | $expected | $code: $answer | $(mb $((peak - idle))) |")
+}
+
 row_A= row_B=
 if [[ $files == *A* ]]; then echo "== A: $ledger_rows valid ledger rows"; upload A "$work/a.tsv.gz"; fi
 if [[ $files == *B* ]]; then echo "== B: $reject_lines rejected lines"; upload B "$work/b.tsv.gz"; fi
+if [[ $files == *C* ]]; then
+    echo "== C: the hostile corpus"
+    while IFS=$'\t' read -r file type encoding charset expected; do
+        [[ $file == \#* || -z $file ]] || hostile "$file" "$type" "$encoding" "$charset" "$expected"
+    done < "$here/corpus.tsv"
+fi
 
 echo
 echo "Idle resident: $(mb "$idle") MB. Peaks are VmHWM, reset before each upload; 'by' = at the 202/422, at the upload's end, at the pipeline's idle."
@@ -101,4 +128,11 @@ echo '| file | answer | rows / rejected | resident before (MB) | peak by answer 
 echo '|---|---|---:|---:|---:|---:|---:|---:|'
 [[ -z $row_A ]] || echo "$row_A"
 [[ -z $row_B ]] || echo "$row_B"
+if [[ $files == *C* ]]; then
+    echo
+    echo "C, the hostile corpus, one file after another: peak − idle over all of them $(mb $((corpus_peak - idle))) MB"
+    echo '| file (sent) | must answer | answered | peak − idle (MB) |'
+    echo '|---|---|---|---:|'
+    printf '%s\n' "${rows_C[@]}"
+fi
 grep -iE 'warn|fail|error' "$work/api.log" | grep -v 'Microsoft.AspNetCore.DataProtection' | head -20 || true
