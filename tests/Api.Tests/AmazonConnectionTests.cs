@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Opside.Api.Amazon;
+using Microsoft.Extensions.DependencyInjection;
 using Opside.Testing;
 
 namespace Opside.Api.Tests;
@@ -39,15 +40,20 @@ public sealed class AmazonConnectionTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var (account, token) = await AccountSteps.RegisterSellerAsync(_anonymous);
-        using var seller = _factory.CreateClientWithToken(token);
+        using var seller = _factory.CreateBrowser(token);
 
-        var callback = await AmazonSteps.ConsentAsync(seller, account.SellerId, ct);
-        var answer = await _anonymous.GetAsync(callback, ct);
-        var replay = await _anonymous.GetAsync(callback, ct);
+        var (link, setCookie) = await AmazonSteps.AuthorizeAsync(seller, account.SellerId, ct);
+        var callback = await AmazonSteps.ConsentPageAsync(link, ct);
+        var answer = await seller.GetAsync(callback, ct);
+        // The same browser again: the callback used its cookie up.
+        var replay = await seller.GetAsync(callback, ct);
+        // A browser that kept the cookie anyway: the state itself is used up.
+        var kept = await CallbackWithCookieAsync(callback, AmazonSteps.CookieValue(setCookie), ct);
 
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         Assert.Equal($"{FrontEnd}?connected=true", answer.Headers.Location?.ToString());
-        Assert.Equal($"{FrontEnd}?error=invalid_state", replay.Headers.Location?.ToString());
+        Assert.Equal($"{FrontEnd}?error=wrong_browser", replay.Headers.Location?.ToString());
+        Assert.Equal($"{FrontEnd}?error=invalid_state", kept.Headers.Location?.ToString());
         var status = await seller.GetFromJsonAsync<JsonElement>($"/api/sellers/{account.SellerId}/amazon/connection", ct);
         Assert.True(status.GetProperty("connected").GetBoolean());
         Assert.Equal("A1SANDBOXDEMO01", status.GetProperty("sellingPartnerId").GetString());
@@ -60,21 +66,74 @@ public sealed class AmazonConnectionTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_consent_link_names_the_app_a_fresh_state_and_beta_only_for_draft_apps()
+    public async Task The_consent_cookie_is_HttpOnly_Secure_Lax_and_sent_only_to_the_callback()
     {
         var ct = TestContext.Current.CancellationToken;
         var (account, token) = await AccountSteps.RegisterSellerAsync(_anonymous);
-        using var seller = _factory.CreateClientWithToken(token);
+        using var seller = _factory.CreateBrowser(token);
 
-        var first = await AmazonSteps.LinkAsync(seller, account.SellerId, ct);
-        var second = await AmazonSteps.LinkAsync(seller, account.SellerId, ct);
+        var (link, setCookie) = await AmazonSteps.AuthorizeAsync(seller, account.SellerId, ct);
 
-        var query = QueryHelpers.ParseQuery(first.Query);
-        Assert.StartsWith(_sandbox.BaseAddress + "apps/authorize/consent", first.ToString(), StringComparison.Ordinal);
-        Assert.Equal("amzn1.sp.solution.sandbox", query["application_id"].ToString());
-        Assert.False(query.ContainsKey("version"));
-        Assert.NotEqual(query["state"].ToString(), QueryHelpers.ParseQuery(second.Query)["state"].ToString());
-        Assert.True(query["state"].ToString().Length >= 43);
+        var attributes = setCookie.Split(';', StringSplitOptions.TrimEntries).Skip(1).Select(a => a.ToLowerInvariant()).ToList();
+        Assert.Contains("httponly", attributes);
+        Assert.Contains("secure", attributes);
+        Assert.Contains("samesite=lax", attributes);
+        Assert.Contains("path=/api/amazon/callback", attributes);
+        // The link carries the nonce's hash, never the nonce itself.
+        var nonce = AmazonSteps.CookieValue(setCookie)[(setCookie.IndexOf('=', StringComparison.Ordinal) + 1)..];
+        Assert.DoesNotContain(nonce, link.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_consent_link_opened_in_another_browser_connects_nothing_and_the_initiating_browser_still_can()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (attacker, attackerToken) = await AccountSteps.RegisterSellerAsync(_anonymous);
+        using var attackerBrowser = _factory.CreateBrowser(attackerToken);
+        // The victim's browser has its own cookie jar, and first visits every Opside URL the link could name.
+        using var victimBrowser = _factory.CreateBrowser();
+
+        var link = await AmazonSteps.LinkAsync(attackerBrowser, attacker.SellerId, ct);
+        foreach (var visit in new[] { "/", "/docs/", "/signin", ConsentBrowserBinding.CallbackPath, $"/api/sellers/{attacker.SellerId}/amazon/connection" })
+            await victimBrowser.GetAsync(visit, ct);
+        var callback = await AmazonSteps.ConsentPageAsync(link, ct);
+        var victim = await victimBrowser.GetAsync(callback, ct);
+
+        Assert.Equal($"{FrontEnd}?error=wrong_browser", victim.Headers.Location?.ToString());
+        Assert.False((await attackerBrowser.GetFromJsonAsync<JsonElement>($"/api/sellers/{attacker.SellerId}/amazon/connection", ct)).GetProperty("connected").GetBoolean());
+
+        // The refusal spent neither the state nor the code: in the browser that asked for the link, it connects.
+        var own = await attackerBrowser.GetAsync(callback, ct);
+        Assert.Equal($"{FrontEnd}?connected=true", own.Headers.Location?.ToString());
+    }
+
+    [Fact]
+    public async Task Made_up_states_activate_no_consent_grain_and_run_into_the_callback_budget()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var settings = _sandbox.OpsideSettings();
+        settings["Amazon:FrontEndUrl"] = FrontEnd;
+        settings["RateLimits:ConsentCallbackPermitLimit"] = "20";
+        await using var factory = new OpsideApiFactory(settings);
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < 1000; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get,
+                $"/api/amazon/callback?state={Guid.NewGuid():N}{Guid.NewGuid():N}&selling_partner_id=A1&spapi_oauth_code=ANx");
+            // Half of them bring a cookie of their own: a cookie alone does not open the door either.
+            if (i % 2 == 0)
+                request.Headers.Add("Cookie", $"{ConsentBrowserBinding.CookieName}={Guid.NewGuid():N}");
+            using var response = await client.SendAsync(request, ct);
+            answers.Add(response.StatusCode);
+        }
+
+        Assert.Equal(20, answers.Count(a => a == HttpStatusCode.Redirect));
+        Assert.Equal(980, answers.Count(a => a == HttpStatusCode.TooManyRequests));
+        var management = factory.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
+        var statistics = await management.GetSimpleGrainStatistics(ct);
+        Assert.DoesNotContain(statistics, s => s.GrainType.Contains("Consent", StringComparison.OrdinalIgnoreCase) && s.ActivationCount > 0);
     }
 
     [Fact]
@@ -82,14 +141,14 @@ public sealed class AmazonConnectionTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var (account, token) = await AccountSteps.RegisterSellerAsync(_anonymous);
-        using var seller = _factory.CreateClientWithToken(token);
+        using var seller = _factory.CreateBrowser(token);
 
-        var forged = await _anonymous.GetAsync("/api/amazon/callback?state=forged&selling_partner_id=A1&spapi_oauth_code=ANx", ct);
+        var forged = await seller.GetAsync("/api/amazon/callback?state=forged&selling_partner_id=A1&spapi_oauth_code=ANx", ct);
         var link = await AmazonSteps.LinkAsync(seller, account.SellerId, ct);
         var state = QueryHelpers.ParseQuery(link.Query)["state"].ToString();
-        var refused = await _anonymous.GetAsync($"/api/amazon/callback?state={state}&selling_partner_id=A1&spapi_oauth_code=ANnot-issued", ct);
+        var refused = await seller.GetAsync($"/api/amazon/callback?state={state}&selling_partner_id=A1&spapi_oauth_code=ANnot-issued", ct);
 
-        Assert.Equal($"{FrontEnd}?error=invalid_state", forged.Headers.Location?.ToString());
+        Assert.Equal($"{FrontEnd}?error=wrong_browser", forged.Headers.Location?.ToString());
         Assert.Equal($"{FrontEnd}?error=authorization_refused", refused.Headers.Location?.ToString());
         Assert.False((await seller.GetFromJsonAsync<JsonElement>($"/api/sellers/{account.SellerId}/amazon/connection", ct)).GetProperty("connected").GetBoolean());
     }
@@ -105,12 +164,14 @@ public sealed class AmazonConnectionTests : IAsyncLifetime
         await using var factory = new OpsideApiFactory(settings);
         using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
         var (account, token) = await AccountSteps.RegisterSellerAsync(anonymous);
-        using var seller = factory.CreateClientWithToken(token);
+        using var seller = factory.CreateBrowser(token);
 
-        var callback = await AmazonSteps.ConsentAsync(seller, account.SellerId, ct);
-        // Let the one-second state lapse; the code itself is still valid, only the state is stale.
+        var (link, setCookie) = await AmazonSteps.AuthorizeAsync(seller, account.SellerId, ct);
+        var callback = await AmazonSteps.ConsentPageAsync(link, ct);
+        // Let the one-second state lapse; the code itself is still valid, only the state is stale. The cookie is
+        // sent as a browser with a slow clock would, so that it is the state's expiry that refuses.
         await Task.Delay(TimeSpan.FromSeconds(1.5), ct);
-        var answer = await anonymous.GetAsync(callback, ct);
+        var answer = await CallbackWithCookieAsync(factory, callback, AmazonSteps.CookieValue(setCookie), ct);
 
         Assert.Equal($"{FrontEnd}?error=invalid_state", answer.Headers.Location?.ToString());
         Assert.False((await seller.GetFromJsonAsync<JsonElement>($"/api/sellers/{account.SellerId}/amazon/connection", ct)).GetProperty("connected").GetBoolean());
@@ -170,6 +231,18 @@ public sealed class AmazonConnectionTests : IAsyncLifetime
         Assert.Contains(contents, bytes => bytes.AsSpan().IndexOf("\"ProtectedRefreshToken\":\"v1."u8) >= 0);
         Assert.DoesNotContain(_factory.Logs.Events, e => e.RenderMessage().Contains(refreshToken, StringComparison.Ordinal) ||
             e.Properties.Values.Any(v => v.ToString().Contains(refreshToken, StringComparison.Ordinal)));
+    }
+
+    private Task<HttpResponseMessage> CallbackWithCookieAsync(string callback, string cookie, CancellationToken ct) =>
+        CallbackWithCookieAsync(_factory, callback, cookie, ct);
+
+    /// <summary>The callback from a client that sends exactly <paramref name="cookie"/>, whatever any jar would.</summary>
+    private static async Task<HttpResponseMessage> CallbackWithCookieAsync(OpsideApiFactory factory, string callback, string cookie, CancellationToken ct)
+    {
+        using var client = factory.CreateClient(new() { BaseAddress = new Uri("https://localhost/"), AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, callback);
+        request.Headers.Add("Cookie", cookie);
+        return await client.SendAsync(request, ct);
     }
 
     private static async Task<byte[]> ReadSharedAsync(string path, CancellationToken ct)

@@ -17,11 +17,11 @@ public sealed class DevelopmentSandboxTests
         await using var factory = WithBuiltInSandbox(port, "Development");
         using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
         var (account, token) = await AccountSteps.RegisterSellerAsync(anonymous);
-        using var seller = factory.CreateClientWithToken(token);
+        using var seller = factory.CreateBrowser(token);
 
         var consentUrl = await AmazonSteps.LinkAsync(seller, account.SellerId, ct);
         var callback = await AmazonSteps.ConsentAsync(seller, account.SellerId, ct);
-        var landed = await anonymous.GetAsync(callback, ct);
+        var landed = await seller.GetAsync(callback, ct);
 
         Assert.Equal(port, consentUrl.Port);
         Assert.Equal("http://localhost/?connected=true", landed.Headers.Location?.ToString());

@@ -46,6 +46,7 @@ public sealed class OpsideApiFactory : WebApplicationFactory<Program>
             ["Storage:DataDirectory"] = dataDirectory,
             ["Cluster:Provider"] = "Localhost",
             ["RateLimits:AuthPermitLimit"] = "10000",
+            ["RateLimits:ConsentCallbackPermitLimit"] = "10000",
             // Tests start their own sandbox on a free port when they need one.
             ["Amazon:Sandbox:Enabled"] = "false",
             ["Auth:BootstrapOps:Email"] = OpsEmail,
@@ -69,6 +70,18 @@ public sealed class OpsideApiFactory : WebApplicationFactory<Program>
     {
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>
+    /// A browser of a signed-in user: its own cookie jar, over https (so Secure cookies travel, as they would),
+    /// redirects left to the caller, and <paramref name="token"/> as the bearer token of the front end's calls.
+    /// </summary>
+    public HttpClient CreateBrowser(string? token = null)
+    {
+        var client = CreateClient(new() { BaseAddress = new Uri("https://localhost/"), AllowAutoRedirect = false, HandleCookies = true });
+        if (token is not null)
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 

@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Opside.Api.RateLimiting;
 using Opside.Api.Sellers;
 using Opside.Grains.Amazon;
 using Opside.Grains.Sellers;
@@ -16,13 +16,15 @@ public static class AmazonConnectionApi
         seller.MapPost("/amazon/authorize", AuthorizeAsync).WithTags("Amazon").WithSummary("A Seller Central consent link for this seller.");
         seller.MapPut("/amazon/connection", ConnectSelfAuthorizedAsync).WithTags("Amazon").WithSummary("Connects with a self-authorised refresh token.");
         seller.MapGet("/amazon/connection", GetConnectionAsync).WithTags("Amazon").WithSummary("The Amazon connection, without its token.");
-        // Amazon sends the seller's browser here, with no Opside token: the state proves who asked.
-        endpoints.MapGet("/api/amazon/callback", CallbackAsync).WithTags("Amazon").AllowAnonymous().ExcludeFromDescription();
+        // Amazon sends the seller's browser here, with no Opside token: the state and the browser's consent cookie
+        // prove who asked. Anonymous, so it has a per-client budget like sign-in.
+        endpoints.MapGet(ConsentBrowserBinding.CallbackPath, CallbackAsync).WithTags("Amazon").AllowAnonymous().ExcludeFromDescription()
+            .RequireRateLimiting(RateLimitingExtensions.ConsentCallbackPolicy);
         return endpoints;
     }
 
     private static async Task<Results<Ok<ConsentLink>, ValidationProblem, ProblemHttpResult>> AuthorizeAsync(
-        string sellerId, AuthorizeRequest request, IOptions<AmazonOptions> options, IGrainFactory grains)
+        string sellerId, AuthorizeRequest request, IOptions<AmazonOptions> options, IGrainFactory grains, HttpResponse response)
     {
         var amazon = options.Value;
         if (Problems(request.Region, request.MarketplaceIds, amazon) is { Count: > 0 } problems)
@@ -32,7 +34,7 @@ public static class AmazonConnectionApi
         if (await grains.GetGrain<ISellerGrain>(sellerId).GetProfileAsync() is null)
             return SellersApi.NotFound();
 
-        var state = Base64Url(RandomNumberGenerator.GetBytes(32));
+        var state = ConsentBrowserBinding.Issue(response, amazon.ConsentLifetime);
         await grains.GetGrain<IAmazonConsentGrain>(state).IssueAsync(new ConsentRequest(sellerId, Region(request.Region!, amazon), request.MarketplaceIds!), amazon.ConsentLifetime);
 
         var region = amazon.Regions[request.Region!];
@@ -46,15 +48,21 @@ public static class AmazonConnectionApi
     }
 
     private static async Task<RedirectHttpResult> CallbackAsync(
-        string? state,
+        string? state, HttpContext http,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "selling_partner_id")] string? sellingPartnerId,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "spapi_oauth_code")] string? code,
         IOptions<AmazonOptions> options, IGrainFactory grains, LwaClient lwa, RefreshTokenProtector protector,
         TimeProvider time, ILogger<LwaClient> logger, CancellationToken cancellationToken)
     {
         var frontEnd = options.Value.FrontEndUrl;
-        // The state is checked before anything else: without a live one, the rest of the query is not trusted.
-        var consent = string.IsNullOrEmpty(state) ? null : await grains.GetGrain<IAmazonConsentGrain>(state).RedeemAsync();
+        // The browser is checked first, without asking any grain: a link opened anywhere but the browser that asked
+        // for it connects nothing, and a flood of made-up states activates nothing.
+        var sameBrowser = !string.IsNullOrEmpty(state) && ConsentBrowserBinding.Matches(http.Request, state);
+        ConsentBrowserBinding.Clear(http.Response);
+        if (!sameBrowser)
+            return Back(frontEnd, "error", "wrong_browser");
+        // Then the state: without a live one, the rest of the query is not trusted.
+        var consent = await grains.GetGrain<IAmazonConsentGrain>(state!).RedeemAsync();
         if (consent is null)
             return Back(frontEnd, "error", "invalid_state");
         if (string.IsNullOrWhiteSpace(code) || string.IsNullOrWhiteSpace(sellingPartnerId))
@@ -142,8 +150,6 @@ public static class AmazonConnectionApi
 
     private static RedirectHttpResult Back(string frontEnd, string key, string value) =>
         TypedResults.Redirect(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(frontEnd, key, value));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
 public sealed record AuthorizeRequest(string? Region, IReadOnlyList<string>? MarketplaceIds);

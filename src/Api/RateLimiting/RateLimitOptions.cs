@@ -12,6 +12,14 @@ public sealed class RateLimitOptions : IValidatableObject
 
     public TimeSpan AuthWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Amazon consent callbacks per client address per window. A real seller lands there once per connection;
+    /// the budget bounds what a made-up state (or a crafted cookie) costs the cluster.
+    /// </summary>
+    public int ConsentCallbackPermitLimit { get; set; } = 10;
+
+    public TimeSpan ConsentCallbackWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Requests per signed-in user per window, across the whole API.</summary>
     public int UserPermitLimit { get; set; } = 600;
 
@@ -21,6 +29,10 @@ public sealed class RateLimitOptions : IValidatableObject
     {
         if (AuthPermitLimit < 1)
             yield return new ValidationResult($"{Section}:AuthPermitLimit must be at least 1, got {AuthPermitLimit}.");
+        if (ConsentCallbackPermitLimit < 1)
+            yield return new ValidationResult($"{Section}:ConsentCallbackPermitLimit must be at least 1, got {ConsentCallbackPermitLimit}.");
+        if (ConsentCallbackWindow <= TimeSpan.Zero)
+            yield return new ValidationResult($"{Section}:ConsentCallbackWindow must be positive.");
         if (UserPermitLimit < 1)
             yield return new ValidationResult($"{Section}:UserPermitLimit must be at least 1, got {UserPermitLimit}.");
         if (AuthWindow <= TimeSpan.Zero || UserWindow <= TimeSpan.Zero)

@@ -10,9 +10,11 @@ public static class RateLimitingExtensions
 {
     public const string AuthPolicy = "auth";
 
+    public const string ConsentCallbackPolicy = "consent-callback";
+
     /// <summary>
-    /// A fixed window per client address on <c>/api/auth/*</c> and per user on everything a signed-in user
-    /// calls. A refused request gets 429, a problem body and <c>Retry-After</c>.
+    /// A fixed window per client address on <c>/api/auth/*</c> and on the Amazon consent callback (each its own
+    /// budget), and per user on everything a signed-in user calls. A refused request gets 429, a problem body and <c>Retry-After</c>.
     /// </summary>
     public static IHostApplicationBuilder AddOpsideRateLimiting(this IHostApplicationBuilder builder)
     {
@@ -25,6 +27,9 @@ public static class RateLimitingExtensions
             limiter.AddPolicy(AuthPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => Window(limits.AuthPermitLimit, limits.AuthWindow)));
+            limiter.AddPolicy(ConsentCallbackPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => Window(limits.ConsentCallbackPermitLimit, limits.ConsentCallbackWindow)));
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 http.User.FindFirst("sub")?.Value is { } user
                     ? RateLimitPartition.GetFixedWindowLimiter(user, _ => Window(limits.UserPermitLimit, limits.UserWindow))
