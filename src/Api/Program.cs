@@ -41,6 +41,7 @@ app.MapOpsideDashboard();
 // Where a browser lands by default (also after the Amazon consent flow): the API reference.
 app.MapGet("/", () => Results.Redirect("/docs/")).AllowAnonymous().ExcludeFromDescription();
 app.MapAuthApi();
+app.MapPasswordApi();
 app.MapDashboardSignIn();
 var seller = app.MapSellersApi();
 seller.MapSellerSettingsApi();

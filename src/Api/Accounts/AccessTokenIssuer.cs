@@ -12,7 +12,8 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<JwtOptions> 
 {
     private readonly JsonWebTokenHandler _handler = new();
 
-    public TokenResponse Issue(UserCredentials user)
+    /// <summary>A token for <paramref name="user"/> that stays valid while its token version is <paramref name="tokenVersion"/>.</summary>
+    public TokenResponse Issue(UserCredentials user, int tokenVersion)
     {
         var jwt = options.Value;
         var now = time.GetUtcNow();
@@ -22,6 +23,7 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, IOptions<JwtOptions> 
             new(JwtRegisteredClaimNames.Email, user.Email),
             new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
             new(OpsidePolicies.RoleClaim, user.Role == UserRole.Ops ? OpsidePolicies.OpsRole : OpsidePolicies.SellerRole),
+            new(OpsidePolicies.TokenVersionClaim, tokenVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), ClaimValueTypes.Integer32),
         };
         if (user.SellerId is { } sellerId)
             claims.Add(new(OpsidePolicies.SellerIdClaim, sellerId));

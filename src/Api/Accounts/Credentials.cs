@@ -48,11 +48,18 @@ public sealed class Credentials
             yield return "The password must not be the email address.";
     }
 
+    private long _storedHashChecks;
+
     public string Hash(string password) => _hasher.HashPassword(this, password);
+
+    /// <summary>How many passwords this process has checked against a real account's hash (decoys not counted): what lockout bounds.</summary>
+    public long StoredHashChecks => Interlocked.Read(ref _storedHashChecks);
 
     /// <summary>Constant-time check of a password against a stored hash, or against a decoy when there is none.</summary>
     public bool Verify(string? storedHash, string password)
     {
+        if (storedHash is not null)
+            Interlocked.Increment(ref _storedHashChecks);
         var result = _hasher.VerifyHashedPassword(this, storedHash ?? _decoyHash.Value, password);
         return storedHash is not null && result != PasswordVerificationResult.Failed;
     }

@@ -20,6 +20,14 @@ public sealed class RateLimitOptions : IValidatableObject
 
     public TimeSpan ConsentCallbackWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Registrations per client address per window, counted apart from sign-ins: a taken email answers 409, so this
+    /// is what makes finding out which emails have accounts slow.
+    /// </summary>
+    public int RegisterPermitLimit { get; set; } = 10;
+
+    public TimeSpan RegisterWindow { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Requests per signed-in user per window, across the whole API.</summary>
     public int UserPermitLimit { get; set; } = 600;
 
@@ -33,6 +41,10 @@ public sealed class RateLimitOptions : IValidatableObject
             yield return new ValidationResult($"{Section}:ConsentCallbackPermitLimit must be at least 1, got {ConsentCallbackPermitLimit}.");
         if (ConsentCallbackWindow <= TimeSpan.Zero)
             yield return new ValidationResult($"{Section}:ConsentCallbackWindow must be positive.");
+        if (RegisterPermitLimit < 1)
+            yield return new ValidationResult($"{Section}:RegisterPermitLimit must be at least 1, got {RegisterPermitLimit}.");
+        if (RegisterWindow <= TimeSpan.Zero)
+            yield return new ValidationResult($"{Section}:RegisterWindow must be positive.");
         if (UserPermitLimit < 1)
             yield return new ValidationResult($"{Section}:UserPermitLimit must be at least 1, got {UserPermitLimit}.");
         if (AuthWindow <= TimeSpan.Zero || UserWindow <= TimeSpan.Zero)

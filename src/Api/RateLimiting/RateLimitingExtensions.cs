@@ -12,9 +12,12 @@ public static class RateLimitingExtensions
 
     public const string ConsentCallbackPolicy = "consent-callback";
 
+    public const string RegisterPolicy = "register";
+
     /// <summary>
-    /// A fixed window per client address on <c>/api/auth/*</c> and on the Amazon consent callback (each its own
-    /// budget), and per user on everything a signed-in user calls. A refused request gets 429, a problem body and <c>Retry-After</c>.
+    /// A fixed window per client address on <c>/api/auth/*</c> and <c>/signin</c> (a tighter one on registration) and
+    /// on the Amazon consent callback, each its own budget, and per user on everything a signed-in user calls.
+    /// A refused request gets 429, a problem body and <c>Retry-After</c>.
     /// </summary>
     public static IHostApplicationBuilder AddOpsideRateLimiting(this IHostApplicationBuilder builder)
     {
@@ -25,11 +28,14 @@ public static class RateLimitingExtensions
             var limits = configured.Value;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(AuthPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientAddress.Of(http),
                 _ => Window(limits.AuthPermitLimit, limits.AuthWindow)));
             limiter.AddPolicy(ConsentCallbackPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientAddress.Of(http),
                 _ => Window(limits.ConsentCallbackPermitLimit, limits.ConsentCallbackWindow)));
+            limiter.AddPolicy(RegisterPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                ClientAddress.Of(http),
+                _ => Window(limits.RegisterPermitLimit, limits.RegisterWindow)));
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 http.User.FindFirst("sub")?.Value is { } user
                     ? RateLimitPartition.GetFixedWindowLimiter(user, _ => Window(limits.UserPermitLimit, limits.UserWindow))

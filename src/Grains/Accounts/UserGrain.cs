@@ -8,6 +8,13 @@ public sealed class UserGrain(
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
+    /// <summary>Far longer than one password check takes.</summary>
+    private static readonly TimeSpan ReservationLifetime = TimeSpan.FromMinutes(1);
+
+    // Attempts granted and not yet settled. Kept in memory only: the grain is not reentrant, so each call sees them
+    // all, and a deactivation that loses them loses at most the attempts of one burst's few seconds.
+    private readonly Dictionary<string, InFlight> _inFlight = new(StringComparer.Ordinal);
+
     public async Task<RegistrationResult> RegisterAsync(NewUser user)
     {
         if (state.State.UserId is not null)
@@ -38,32 +45,92 @@ public sealed class UserGrain(
             ? null
             : new UserCredentials(state.State.UserId, state.State.Email, state.State.PasswordHash, state.State.Role, state.State.SellerId, state.State.LockedUntil));
 
-    public async Task<SignInRecord> RecordSignInAsync(bool succeeded, LockoutPolicy policy)
+    public async Task<SignInReservation> ReserveSignInAsync(string client, LockoutPolicy policy)
     {
         if (state.State.UserId is null)
-            return new SignInRecord(0, null);
+            return SignInReservation.Refused;
 
-        if (succeeded)
+        var now = time.GetUtcNow();
+        await ExpireReservationsAsync(policy, now);
+        var fromClient = _inFlight.Values.Count(r => r.Client == client);
+        if (!SignInLockout.MayAttempt(state.State, client, fromClient, _inFlight.Count, policy, now))
+            return SignInReservation.Refused;
+
+        var id = Guid.NewGuid().ToString("N");
+        _inFlight[id] = new InFlight(client, now);
+        return new SignInReservation(id, await GetCredentialsAsync());
+    }
+
+    public async Task<int?> CompleteSignInAsync(string reservationId, bool succeeded, LockoutPolicy policy)
+    {
+        if (!_inFlight.Remove(reservationId, out var reservation) || state.State.UserId is null)
+            return null;
+
+        var now = time.GetUtcNow();
+        if (!succeeded)
         {
-            if (state.State.FailedAttempts != 0 || state.State.LockedUntil is not null)
-            {
-                state.State.FailedAttempts = 0;
-                state.State.LockedUntil = null;
-                await state.WriteStateAsync();
-            }
-
-            return new SignInRecord(0, null);
+            await RecordFailureAsync(reservation.Client, policy, now);
+            return null;
         }
 
-        state.State.FailedAttempts++;
-        if (state.State.FailedAttempts >= policy.MaxFailedAttempts)
+        // Locked by other attempts while this one's password was being checked: a success while locked is refused.
+        if (SignInLockout.IsLockedOut(state.State, reservation.Client, now))
+            return null;
+        SignInLockout.RecordSuccess(state.State, reservation.Client);
+        await state.WriteStateAsync();
+        return state.State.TokenVersion;
+    }
+
+    public Task<int?> GetTokenVersionAsync() => Task.FromResult(state.State.UserId is null ? (int?)null : state.State.TokenVersion);
+
+    public async Task<int?> ChangePasswordAsync(string userId, string newPasswordHash)
+    {
+        if (state.State.UserId is null || state.State.UserId != userId)
+            return null;
+
+        state.State.PasswordHash = newPasswordHash;
+        // Whoever was guessing the old password starts again against a new one.
+        state.State.Clients.Clear();
+        state.State.FailedAttempts = 0;
+        state.State.LockedUntil = null;
+        state.State.TokenVersion++;
+        await state.WriteStateAsync();
+        logger.LogInformation("User {UserId} changed their password; sessions before version {TokenVersion} end", userId, state.State.TokenVersion);
+        return state.State.TokenVersion;
+    }
+
+    public async Task<int?> RevokeSessionsAsync()
+    {
+        if (state.State.UserId is null)
+            return null;
+
+        state.State.TokenVersion++;
+        await state.WriteStateAsync();
+        logger.LogInformation("Sessions of user {UserId} before version {TokenVersion} were revoked", state.State.UserId, state.State.TokenVersion);
+        return state.State.TokenVersion;
+    }
+
+    private async Task RecordFailureAsync(string client, LockoutPolicy policy, DateTimeOffset now)
+    {
+        if (SignInLockout.RecordFailure(state.State, client, policy, now))
         {
-            state.State.LockedUntil = time.GetUtcNow() + policy.Duration;
-            state.State.FailedAttempts = 0;
-            logger.LogWarning("User {UserId} locked out until {LockedUntil} after repeated failed sign-ins", state.State.UserId, state.State.LockedUntil);
+            // A lock ends the sessions too: the burst may come from someone who already holds one.
+            state.State.TokenVersion++;
+            logger.LogWarning("User {UserId} locked out until {LockedUntil} after repeated failed sign-ins from several clients", state.State.UserId, state.State.LockedUntil);
         }
 
         await state.WriteStateAsync();
-        return new SignInRecord(state.State.FailedAttempts, state.State.LockedUntil);
     }
+
+    // A reservation whose outcome never came (the caller died mid-check) counts as a failure rather than vanishing.
+    private async Task ExpireReservationsAsync(LockoutPolicy policy, DateTimeOffset now)
+    {
+        foreach (var (id, stale) in _inFlight.Where(r => now - r.Value.GrantedAt > ReservationLifetime).ToList())
+        {
+            _inFlight.Remove(id);
+            await RecordFailureAsync(stale.Client, policy, now);
+        }
+    }
+
+    private sealed record InFlight(string Client, DateTimeOffset GrantedAt);
 }

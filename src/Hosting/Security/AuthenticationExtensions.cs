@@ -20,6 +20,7 @@ public static class AuthenticationExtensions
         builder.Services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<JwtOptions>, JwtKeysRequiredValidator>();
         builder.Services.AddSingleton<SigningKeyRing>();
+        builder.Services.AddSingleton<TokenVersions>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<SigningKeyRing, IOptions<JwtOptions>>((bearer, ring, jwt) =>
@@ -36,6 +37,7 @@ public static class AuthenticationExtensions
                             context.Token = token;
                         return Task.CompletedTask;
                     },
+                    OnTokenValidated = RefuseRevokedAsync,
                 };
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
@@ -53,5 +55,20 @@ public static class AuthenticationExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(OpsidePolicies.Ops, policy => policy.RequireRole(OpsidePolicies.OpsRole));
         return builder;
+    }
+
+    /// <summary>
+    /// A token whose version is below its user's current one was revoked. Every token Opside issues carries its email
+    /// and version; one without them was minted by a holder of the signing key with no user behind it (tests, or a
+    /// release before versions), and only expiry ends it.
+    /// </summary>
+    private static async Task RefuseRevokedAsync(TokenValidatedContext context)
+    {
+        var principal = context.Principal;
+        if (principal?.FindFirst("email")?.Value is not { } email || principal.FindFirst(OpsidePolicies.TokenVersionClaim)?.Value is not { } claimed)
+            return;
+        if (!int.TryParse(claimed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) ||
+            !await context.HttpContext.RequestServices.GetRequiredService<TokenVersions>().IsCurrentAsync(email, version))
+            context.Fail("The access token was revoked.");
     }
 }

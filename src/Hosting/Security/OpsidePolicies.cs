@@ -11,6 +11,9 @@ public static class OpsidePolicies
     /// <summary>The seller a Seller user may reach; absent for Ops.</summary>
     public const string SellerIdClaim = "seller_id";
 
+    /// <summary>The user's token version when the token was issued; a token below the current version is revoked.</summary>
+    public const string TokenVersionClaim = "ver";
+
     public const string SellerRole = "Seller";
 
     public const string OpsRole = "Ops";
