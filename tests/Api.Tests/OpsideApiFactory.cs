@@ -47,6 +47,7 @@ public sealed class OpsideApiFactory : WebApplicationFactory<Program>
             ["Cluster:Provider"] = "Localhost",
             ["RateLimits:AuthPermitLimit"] = "10000",
             ["RateLimits:ConsentCallbackPermitLimit"] = "10000",
+            ["RateLimits:RegisterPermitLimit"] = "10000",
             // Tests start their own sandbox on a free port when they need one.
             ["Amazon:Sandbox:Enabled"] = "false",
             ["Auth:BootstrapOps:Email"] = OpsEmail,
@@ -94,6 +95,7 @@ public sealed class OpsideApiFactory : WebApplicationFactory<Program>
         {
             services.AddSingleton<ILogEventSink>(Logs);
             services.AddTransient<IStartupFilter, ProbeEndpoints>();
+            services.AddTransient<IStartupFilter, TestClientAddress>();
         });
     }
 
