@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Opside.Api.RateLimiting;
 using Opside.Grains.Accounts;
-using Opside.Hosting.Security;
 
 namespace Opside.Api.Accounts;
 
@@ -18,7 +17,7 @@ public static class PasswordApi
             .RequireRateLimiting(RateLimitingExtensions.AuthPolicy);
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ChangeAsync(
-        PasswordChangeRequest request, ClaimsPrincipal caller, HttpContext http, SignIn signIn, Credentials credentials, IGrainFactory grains, TokenVersions versions)
+        PasswordChangeRequest request, ClaimsPrincipal caller, HttpContext http, SignIn signIn, Credentials credentials, IGrainFactory grains)
     {
         var (email, userId) = (caller.FindFirst("email")?.Value, caller.FindFirst("sub")?.Value);
         var errors = new Dictionary<string, string[]>();
@@ -41,10 +40,9 @@ public static class PasswordApi
                 title: "The password change is not valid.");
 
         var hash = await Task.Run(() => credentials.Hash(request.NewPassword!));
-        if (await user.ChangePasswordAsync(userId, hash) is not { } version)
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This token names no user whose password could change.");
-        versions.Remember(email, version);
-        return TypedResults.NoContent();
+        return await user.ChangePasswordAsync(userId, hash) is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "This token names no user whose password could change.")
+            : TypedResults.NoContent();
     }
 }
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Opside.Api.Accounts;
 using Opside.Grains.Accounts;
-using Opside.Hosting.Security;
 
 namespace Opside.Api.Ops;
 
@@ -15,15 +14,13 @@ public static class OpsSessionsApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RevokeAsync(
-        string email, IGrainFactory grains, TokenVersions versions)
+        string email, IGrainFactory grains)
     {
         if (Credentials.NormaliseEmail(email) is not { } normalised)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["A valid email address is required."] }, title: "The email is not valid.");
 
-        if (await grains.GetGrain<IUserGrain>(normalised).RevokeSessionsAsync() is not { } version)
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No user has this email.");
-
-        versions.Remember(normalised, version);
-        return TypedResults.NoContent();
+        return await grains.GetGrain<IUserGrain>(normalised).RevokeSessionsAsync() is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No user has this email.")
+            : TypedResults.NoContent();
     }
 }

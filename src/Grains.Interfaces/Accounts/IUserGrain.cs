@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Opside.Grains.Accounts;
 
 /// <summary>
@@ -31,8 +33,11 @@ public interface IUserGrain : IGrainWithStringKey
     [Alias("complete-sign-in")]
     Task<int?> CompleteSignInAsync(string reservationId, bool succeeded, LockoutPolicy policy);
 
-    /// <summary>The version every valid access token of this user carries, or null when no account has this email.</summary>
-    [Alias("token-version")]
+    /// <summary>
+    /// The version every valid access token of this user carries, or null when no account has this email. Asked on
+    /// every authenticated request, so it reads memory only, and read-only calls of it run side by side.
+    /// </summary>
+    [Alias("token-version"), ReadOnly]
     Task<int?> GetTokenVersionAsync();
 
     /// <summary>Replaces the password hash of user <paramref name="userId"/> and ends every session: answers the new token version, or null when the user is not this one.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using Opside.Grains.Accounts;
 
 namespace Opside.Hosting.Security;
 
@@ -20,7 +21,6 @@ public static class AuthenticationExtensions
         builder.Services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<JwtOptions>, JwtKeysRequiredValidator>();
         builder.Services.AddSingleton<SigningKeyRing>();
-        builder.Services.AddSingleton<TokenVersions>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<SigningKeyRing, IOptions<JwtOptions>>((bearer, ring, jwt) =>
@@ -58,9 +58,12 @@ public static class AuthenticationExtensions
     }
 
     /// <summary>
-    /// A token whose version is below its user's current one was revoked. Every token Opside issues carries its email
-    /// and version; one without them was minted by a holder of the signing key with no user behind it (tests, or a
-    /// release before versions), and only expiry ends it.
+    /// A token whose version is not its user's current one was revoked (password change, account lock, ops action).
+    /// The version is asked of the user grain on every request: its one activation in the cluster holds it in memory,
+    /// so the check reads no storage, and every API process sees a revocation the moment it is made, which a cache
+    /// in each process could not promise. Every token Opside issues carries its email and version; one without them
+    /// was minted by a holder of the signing key with no user behind it (tests, or a release before versions), and
+    /// only expiry ends it.
     /// </summary>
     private static async Task RefuseRevokedAsync(TokenValidatedContext context)
     {
@@ -68,7 +71,7 @@ public static class AuthenticationExtensions
         if (principal?.FindFirst("email")?.Value is not { } email || principal.FindFirst(OpsidePolicies.TokenVersionClaim)?.Value is not { } claimed)
             return;
         if (!int.TryParse(claimed, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version) ||
-            !await context.HttpContext.RequestServices.GetRequiredService<TokenVersions>().IsCurrentAsync(email, version))
+            await context.HttpContext.RequestServices.GetRequiredService<IGrainFactory>().GetGrain<IUserGrain>(email).GetTokenVersionAsync() != version)
             context.Fail("The access token was revoked.");
     }
 }

@@ -18,12 +18,6 @@ public sealed class JwtOptions : IValidatableObject
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// How long a process trusts the token version it read for a user: a session revoked through another process
-    /// (password change, lock, ops action) still works here for at most this long.
-    /// </summary>
-    public TimeSpan TokenVersionCacheDuration { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>
     /// Tokens are signed with the last key listed and validated with any of them, so a key is rotated by
     /// appending the new one, waiting one token lifetime, then removing the old one. Empty in Development
     /// means a random key for this process only.
@@ -38,8 +32,6 @@ public sealed class JwtOptions : IValidatableObject
             yield return new ValidationResult($"{Section}:Audience must not be empty.");
         if (AccessTokenLifetime <= TimeSpan.Zero || AccessTokenLifetime > TimeSpan.FromDays(1))
             yield return new ValidationResult($"{Section}:AccessTokenLifetime must be between 00:00:01 and 1.00:00:00, got {AccessTokenLifetime}.");
-        if (TokenVersionCacheDuration <= TimeSpan.Zero || TokenVersionCacheDuration > TimeSpan.FromMinutes(10))
-            yield return new ValidationResult($"{Section}:TokenVersionCacheDuration must be between 00:00:00.001 and 00:10:00, got {TokenVersionCacheDuration}.");
         for (var i = 0; i < SigningKeys.Count; i++)
         {
             var key = SigningKeys[i];
