@@ -27,6 +27,9 @@ public sealed class AuthorizationMatrixTests
         /// ops not refused and answered alike (404 for the item that does not exist, the same for both).
         /// </summary>
         OwnSellerItem,
+
+        /// <summary>Any signed-in user, about their own account: anonymous 401, everyone signed in through.</summary>
+        SignedIn,
     }
 
     private static readonly (string Prefix, Access Access)[] Classification =
@@ -36,16 +39,27 @@ public sealed class AuthorizationMatrixTests
         ("/metrics", Access.Public),
         ("/openapi/", Access.Public),
         ("/docs", Access.Public),
+        // Before /api/auth/: the password change is the one /api/auth route that needs a signed-in user.
+        ("/api/auth/password", Access.SignedIn),
         ("/api/auth/", Access.Public),
         ("/signin", Access.Public),
         ("/api/amazon/callback", Access.Public),
         ("/dashboard", Access.Ops),
+        // Includes POST /api/ops/users/{email}/revoke-sessions (ops get 404 for the matrix's made-up email).
         ("/api/ops/", Access.Ops),
         ("/api/sellers/{sellerId}/claims/{claimId}", Access.OwnSellerItem),
         ("/api/sellers/{sellerId}/uploads/{uploadId}", Access.OwnSellerItem),
         // GET and PUT (the matrix's empty body is A's and ops' 400, B's 404).
         ("/api/sellers/{sellerId}/settings", Access.OwnSeller),
         ("/api/sellers/{sellerId}", Access.OwnSeller),
+    ];
+
+    /// <summary>Routes the matrix must find (and so classify): a route it cannot see is a route it does not check.</summary>
+    private static readonly string[] MustExist =
+    [
+        "PUT /api/auth/password",
+        "POST /api/ops/users/{email}/revoke-sessions",
+        "POST /signin",
     ];
 
     private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden];
@@ -68,6 +82,8 @@ public sealed class AuthorizationMatrixTests
             .Where(r => !r.Pattern.StartsWith(ProbeEndpoints.Prefix, StringComparison.Ordinal))
             .ToList();
         Assert.NotEmpty(routes);
+        var seen = routes.SelectMany(r => r.Methods.Select(m => $"{m} {r.Pattern.TrimEnd('/')}")).ToHashSet(StringComparer.Ordinal);
+        Assert.All(MustExist, route => Assert.Contains(route, seen));
 
         var failures = new List<string>();
         foreach (var (pattern, methods) in routes)
@@ -110,7 +126,8 @@ public sealed class AuthorizationMatrixTests
 
     private static bool Allowed(Access access, string caller, HttpStatusCode status) => (access, caller) switch
     {
-        (Access.Ops, "anonymous") or (Access.OwnSeller, "anonymous") or (Access.OwnSellerItem, "anonymous") => status == HttpStatusCode.Unauthorized,
+        (Access.Ops, "anonymous") or (Access.OwnSeller, "anonymous") or (Access.OwnSellerItem, "anonymous") or (Access.SignedIn, "anonymous") => status == HttpStatusCode.Unauthorized,
+        (Access.SignedIn, _) => !Refusals.Contains(status),
         (Access.Ops, "ops") => !Refusals.Contains(status),
         (Access.Ops, _) => status == HttpStatusCode.Forbidden,
         (Access.OwnSeller, "seller B") or (Access.OwnSellerItem, "seller B") => status == HttpStatusCode.NotFound,

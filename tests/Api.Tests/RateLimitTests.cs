@@ -33,6 +33,26 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task Registrations_have_their_own_tighter_budget_so_probing_which_emails_exist_is_slow()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var factory = new OpsideApiFactory(new Dictionary<string, string?>
+        {
+            ["RateLimits:RegisterPermitLimit"] = "2",
+            ["RateLimits:RegisterWindow"] = "01:00:00",
+        });
+        using var client = factory.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        foreach (var email in new[] { "first@example.com", "first@example.com", "third@example.com" })
+            statuses.Add((await client.PostAsJsonAsync("/api/auth/register", new RegisterRequest(email, "a long enough passphrase", "Acme"), ct)).StatusCode);
+
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict, (HttpStatusCode)429], statuses);
+        // Sign-in keeps its own budget: the registration limit does not lock anyone out of their account.
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/auth/token", new TokenRequest("first@example.com", "a long enough passphrase"), ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_signed_in_user_past_the_budget_answers_429()
     {
         var ct = TestContext.Current.CancellationToken;
