@@ -1,8 +1,8 @@
 namespace Opside.Api.RateLimiting;
 
 /// <summary>
-/// The caller's address as rate limits and sign-in lockout see it. Behind a proxy it is the proxy's unless forwarded
-/// headers are configured to restore the real client's.
+/// The caller's address as rate limits and sign-in lockout see it: the connection's. Forwarded headers are not read
+/// (any client could forge them), so behind a proxy it is the proxy's.
 /// </summary>
 public static class ClientAddress
 {
