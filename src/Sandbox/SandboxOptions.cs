@@ -38,6 +38,12 @@ public sealed class SandboxOptions
     /// <summary>Amazon's pre-signed document URLs expire after five minutes.</summary>
     public TimeSpan DocumentUrlLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Where getReportDocument says documents are (<c>scheme://host:port</c>); the host the request came to when
+    /// empty. Lets a test answer with a host a client must refuse to fetch from.
+    /// </summary>
+    public string? DocumentUrlBase { get; set; }
+
     public ReportCooldownOptions ReportCooldown { get; set; } = new();
 
     /// <summary>Per-operation overrides of Amazon's default rate and burst, by operation name (e.g. getReport).</summary>

@@ -228,7 +228,7 @@ public sealed class AmazonConnectionTests : IAsyncLifetime
         }
 
         // And the encrypted form is there: the assertion above is not vacuous.
-        Assert.Contains(contents, bytes => bytes.AsSpan().IndexOf("\"ProtectedRefreshToken\":\"v1."u8) >= 0);
+        Assert.Contains(contents, bytes => bytes.AsSpan().IndexOf("\"ProtectedRefreshToken\":\"v2."u8) >= 0);
         Assert.DoesNotContain(_factory.Logs.Events, e => e.RenderMessage().Contains(refreshToken, StringComparison.Ordinal) ||
             e.Properties.Values.Any(v => v.ToString().Contains(refreshToken, StringComparison.Ordinal)));
     }

@@ -48,6 +48,6 @@ public sealed class RefreshTokenAtRestPostgresTests
 
         var text = everything.ToString();
         Assert.DoesNotContain(refreshToken["Atzr|".Length..], text, StringComparison.Ordinal);
-        Assert.Contains("\"ProtectedRefreshToken\":\"v1.", text, StringComparison.Ordinal);
+        Assert.Contains("\"ProtectedRefreshToken\":\"v2.", text, StringComparison.Ordinal);
     }
 }

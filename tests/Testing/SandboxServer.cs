@@ -65,6 +65,8 @@ public sealed class SandboxServer : IAsyncDisposable
             ["Amazon:ApplicationId"] = sandbox.ApplicationId,
             ["Amazon:Regions:NA:SellerCentralUrl"] = root,
             ["Amazon:Regions:NA:Endpoint"] = root,
+            ["Amazon:Regions:NA:DocumentHosts:0"] = BaseAddress.Host,
+            ["Amazon:AllowLoopbackDocumentHosts"] = "true",
         };
     }
 

@@ -82,9 +82,9 @@ public static class AmazonConnectionApi
         if (grant?.RefreshToken is not { Length: > 0 } refreshToken)
             return Back(frontEnd, "error", "authorization_refused");
 
-        await grains.GetGrain<ISellerGrain>(consent.SellerId).ConnectAmazonAsync(new AmazonConnection(
-            sellingPartnerId, consent.Region, consent.MarketplaceIds, protector.Protect(refreshToken), AmazonAuthorization.Website, time.GetUtcNow()));
-        return Back(frontEnd, "connected", "true");
+        var outcome = await grains.GetGrain<ISellerGrain>(consent.SellerId).ConnectAmazonAsync(new AmazonConnection(
+            sellingPartnerId, consent.Region, consent.MarketplaceIds, protector.Protect(refreshToken, consent.SellerId), AmazonAuthorization.Website, time.GetUtcNow()));
+        return outcome == AmazonConnectOutcome.Connected ? Back(frontEnd, "connected", "true") : Back(frontEnd, "error", "already_connected");
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ConnectSelfAuthorizedAsync(
@@ -115,10 +115,15 @@ public static class AmazonConnectionApi
         if (grant is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Login with Amazon refused the refresh token.");
 
-        await grains.GetGrain<ISellerGrain>(sellerId).ConnectAmazonAsync(new AmazonConnection(
+        var outcome = await grains.GetGrain<ISellerGrain>(sellerId).ConnectAmazonAsync(new AmazonConnection(
             request.SellingPartnerId!.Trim(), Region(request.Region!, amazon), request.MarketplaceIds!,
-            protector.Protect(request.RefreshToken!), AmazonAuthorization.SelfAuthorized, time.GetUtcNow()));
-        return TypedResults.NoContent();
+            protector.Protect(request.RefreshToken!, sellerId), AmazonAuthorization.SelfAuthorized, time.GetUtcNow()));
+        // Which seller holds it is not said: that would tell anyone which companies use Opside.
+        return outcome == AmazonConnectOutcome.Connected
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "This selling partner is connected to another Opside seller.",
+                detail: "A self-authorised connection cannot take a selling partner from another seller. If the Amazon account is yours, " +
+                        "connect through Seller Central consent (POST .../amazon/authorize), which Amazon confirms.");
     }
 
     private static async Task<Results<Ok<ConnectionView>, ProblemHttpResult>> GetConnectionAsync(string sellerId, IGrainFactory grains)
@@ -126,20 +131,53 @@ public static class AmazonConnectionApi
         var seller = grains.GetGrain<ISellerGrain>(sellerId);
         if (await seller.GetProfileAsync() is null)
             return SellersApi.NotFound();
+        var disconnection = await seller.GetAmazonDisconnectionAsync();
         return TypedResults.Ok(await seller.GetAmazonConnectionAsync() is { } status
-            ? new ConnectionView(true, status.SellingPartnerId, status.Region, status.MarketplaceIds, status.Method, status.ConnectedAt)
-            : new ConnectionView(false, null, null, [], null, null));
+            ? new ConnectionView(true, status.SellingPartnerId, status.Region, status.MarketplaceIds, status.Method, status.ConnectedAt, status.Verified, null)
+            : new ConnectionView(false, null, null, [], null, null, false, disconnection));
     }
 
     private static Dictionary<string, string[]> Problems(string? region, IReadOnlyList<string>? marketplaceIds, AmazonOptions amazon)
     {
         var problems = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(region) || !amazon.Regions.ContainsKey(region))
+        var knownRegion = !string.IsNullOrWhiteSpace(region) && amazon.Regions.ContainsKey(region);
+        if (!knownRegion)
             problems["region"] = [$"The region must be one of {string.Join(", ", amazon.Regions.Keys)}."];
-        if (marketplaceIds is not { Count: > 0 } || marketplaceIds.Any(string.IsNullOrWhiteSpace))
+        if (marketplaceIds is not { Count: > 0 })
+        {
             problems["marketplaceIds"] = ["At least one marketplace id is required."];
+            return problems;
+        }
+
+        // A region's marketplaces are a short, known list: anything else is a typo or a probe, named back.
+        var regionMarketplaces = knownRegion ? AmazonMarketplaces.Of(region!) : null;
+        var limit = regionMarketplaces?.Count ?? 0;
+        if (knownRegion && marketplaceIds.Count > limit)
+        {
+            problems["marketplaceIds"] = [$"The {region} region has {limit} marketplaces; {marketplaceIds.Count} were given."];
+            return problems;
+        }
+
+        var errors = new List<string>();
+        foreach (var id in marketplaceIds.Take(AmazonMarketplaces.MostInAnyRegion))
+        {
+            if (string.IsNullOrWhiteSpace(id))
+                errors.Add("A marketplace id is empty.");
+            else if (AmazonMarketplaces.RegionOf(id) is not { } home)
+                errors.Add($"'{Shown(id)}' is not an Amazon marketplace id.");
+            else if (regionMarketplaces is not null && !regionMarketplaces.Contains(id))
+                errors.Add($"'{id}' is a marketplace of the {home} region, not {region}.");
+        }
+
+        if (marketplaceIds.Distinct(StringComparer.Ordinal).Count() != marketplaceIds.Count)
+            errors.Add("A marketplace id is given twice.");
+        if (errors.Count > 0)
+            problems["marketplaceIds"] = [.. errors];
         return problems;
     }
+
+    /// <summary>An unknown id is echoed only as far as a real one could be long.</summary>
+    private static string Shown(string id) => id.Length <= 20 ? id : id[..20] + "…";
 
     /// <summary>The region name as configured (NA, EU, FE), whatever case the caller used.</summary>
     private static string Region(string requested, AmazonOptions amazon) =>
@@ -156,7 +194,10 @@ public sealed record AuthorizeRequest(string? Region, IReadOnlyList<string>? Mar
 
 public sealed record ConsentLink(string ConsentUrl);
 
+/// <param name="Verified">Amazon named the partner (consent); a self-authorised partner id is the seller's word.</param>
+/// <param name="Disconnected">Why the last connection ended without the seller asking, while not connected.</param>
 public sealed record ConnectionView(
-    bool Connected, string? SellingPartnerId, string? Region, IReadOnlyList<string> MarketplaceIds, AmazonAuthorization? Method, DateTimeOffset? ConnectedAt);
+    bool Connected, string? SellingPartnerId, string? Region, IReadOnlyList<string> MarketplaceIds, AmazonAuthorization? Method,
+    DateTimeOffset? ConnectedAt, bool Verified, AmazonDisconnection? Disconnected);
 
 public sealed record ConnectionRequest(string? RefreshToken, string? SellingPartnerId, string? Region, IReadOnlyList<string>? MarketplaceIds);

@@ -34,10 +34,13 @@ public static class DevelopmentSandbox
             amazon.ReportCooldown.NearRealTime = TimeSpan.Zero;
             amazon.ReportCooldown.Daily = TimeSpan.Zero;
             amazon.ReportPolling.InitialDelay = TimeSpan.FromSeconds(1);
+            // The sandbox serves report documents itself, over http on loopback.
+            amazon.AllowLoopbackDocumentHosts = true;
             foreach (var region in amazon.Regions.Values)
             {
                 region.Endpoint = root;
                 region.SellerCentralUrl = root;
+                region.DocumentHosts = [new Uri(root).Host];
             }
         });
         return builder;

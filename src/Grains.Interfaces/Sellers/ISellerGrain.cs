@@ -16,9 +16,24 @@ public interface ISellerGrain : IGrainWithStringKey
     [Alias("profile")]
     Task<SellerProfile?> GetProfileAsync();
 
-    /// <summary>Stores (or replaces) the Amazon connection. The refresh token in it is already encrypted.</summary>
+    /// <summary>
+    /// Stores (or replaces) the Amazon connection, unless its selling partner is connected to another seller that
+    /// keeps it (docs/architecture.md, "The Amazon connection"). The refresh token in it is already encrypted.
+    /// </summary>
     [Alias("connect-amazon")]
-    Task ConnectAmazonAsync(AmazonConnection connection);
+    Task<AmazonConnectOutcome> ConnectAmazonAsync(AmazonConnection connection);
+
+    /// <summary>
+    /// Ends this seller's connection of that partner, because another seller's verified connection replaced it;
+    /// the reason is kept for <see cref="GetAmazonDisconnectionAsync"/>. Does nothing if the seller is connected to
+    /// anything else by now.
+    /// </summary>
+    [Alias("disconnect-displaced")]
+    Task DisconnectDisplacedAsync(string region, string sellingPartnerId);
+
+    /// <summary>Why the last connection ended without the seller asking, or null.</summary>
+    [Alias("amazon-disconnection")]
+    Task<AmazonDisconnection?> GetAmazonDisconnectionAsync();
 
     /// <summary>
     /// The connection with its token still encrypted, for the seller's sync grain; null when not connected.

@@ -220,7 +220,18 @@ public sealed class SellerPipelineGrain(
     /// </summary>
     private async Task<bool> SyncAsync()
     {
-        if (await ConnectionAsync() is not { } connection)
+        SpApiConnection? connection;
+        try
+        {
+            connection = await ConnectionAsync();
+        }
+        catch (NotConnectedException unreadable)
+        {
+            sync.State.LastError = unreadable.Message;
+            return false;
+        }
+
+        if (connection is null)
         {
             sync.State.LastError = "The seller has no Amazon connection.";
             return false;
@@ -337,7 +348,20 @@ public sealed class SellerPipelineGrain(
             return null;
         if (!amazonOptions.Value.Regions.TryGetValue(connection.Region, out var region))
             throw new InvalidOperationException($"Seller {SellerId} is connected in region {connection.Region}, which Amazon:Regions does not configure.");
-        return new SpApiConnection(SellerId, connection.Region, new Uri(region.Endpoint), connection.MarketplaceIds,
-            protector.Unprotect(connection.ProtectedRefreshToken));
+        string refreshToken;
+        try
+        {
+            refreshToken = protector.Unprotect(connection.ProtectedRefreshToken, SellerId);
+        }
+        catch (System.Security.Cryptography.CryptographicException ex)
+        {
+            // Protected for another seller, altered, or under a key no longer configured: never used, and the
+            // seller can act on it.
+            logger.LogWarning(ex, "The stored refresh token of seller {SellerId} cannot be read", SellerId);
+            throw new NotConnectedException(
+                "The stored Amazon authorization of this seller cannot be read (it was not protected for this seller, or under a key Opside no longer has): connect Amazon again.");
+        }
+
+        return new SpApiConnection(SellerId, connection.Region, new Uri(region.Endpoint), connection.MarketplaceIds, refreshToken);
     }
 }

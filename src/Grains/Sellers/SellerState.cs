@@ -12,4 +12,13 @@ public sealed class SellerState
 
     /// <summary>Absent from state stored before settings existed: it reads as the defaults.</summary>
     [Id(4)] public SellerSettings Settings { get; set; } = SellerSettings.Default;
+
+    /// <summary>Set when another seller's verified connection of the same partner replaced this seller's.</summary>
+    [Id(5)] public AmazonDisconnection? Disconnection { get; set; }
+
+    /// <summary>
+    /// False for a connection stored before partners were registered (<see cref="Opside.Grains.Amazon.ISellingPartnerGrain"/>):
+    /// the seller registers it when it next activates.
+    /// </summary>
+    [Id(6)] public bool PartnerRegistered { get; set; }
 }

@@ -60,9 +60,13 @@ public static class LwaEndpoints
         });
     }
 
-    /// <summary>The seller "signs in and consents" at once, as the demo seller, and is sent back with a code.</summary>
+    /// <summary>
+    /// The seller "signs in and consents" at once, as the demo seller or as the selling partner named by
+    /// <c>signed_in_as</c> (a sandbox-only stand-in for signing in to another Amazon account), and is sent back with a code.
+    /// </summary>
     private static IResult Consent(
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "application_id")] string? applicationId,
+        [Microsoft.AspNetCore.Mvc.FromQuery(Name = "signed_in_as")] string? signedInAs,
         string? state,
         string? version,
         [Microsoft.AspNetCore.Mvc.FromQuery(Name = "redirect_uri")] string? redirectUri,
@@ -78,9 +82,12 @@ public static class LwaEndpoints
         if (string.IsNullOrEmpty(target) || string.IsNullOrEmpty(state))
             return Results.Problem(statusCode: 400, title: "MD5101", detail: "No redirect URI or no state.");
 
-        var code = authority.IssueCode(DemoSellingPartnerId);
+        var partner = signedInAs ?? DemoSellingPartnerId;
+        if (partner.Length is 0 or > 20 || !partner.All(char.IsAsciiLetterOrDigit))
+            return Results.Problem(statusCode: 400, title: "MD5101", detail: "signed_in_as must be a selling partner id (letters and digits).");
+        var code = authority.IssueCode(partner);
         var separator = target.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-        return Results.Redirect($"{target}{separator}state={Uri.EscapeDataString(state)}&selling_partner_id={DemoSellingPartnerId}&spapi_oauth_code={code}");
+        return Results.Redirect($"{target}{separator}state={Uri.EscapeDataString(state)}&selling_partner_id={partner}&spapi_oauth_code={code}");
     }
 
     private static IResult Error(int status, string error, string description) =>

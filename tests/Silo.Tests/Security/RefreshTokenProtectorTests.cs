@@ -9,15 +9,68 @@ namespace Opside.Silo.Tests.Security;
 public sealed class RefreshTokenProtectorTests
 {
     private const string Token = "Atzr|IwEBIPlaintextRefreshTokenForTests";
+    private const string Seller = "seller-a";
+
+    [Fact]
+    public void A_value_copied_to_another_seller_does_not_decrypt_there()
+    {
+        var protector = Create(Key("k1"));
+        var stored = protector.Protect(Token, Seller);
+
+        var error = Assert.Throws<CryptographicException>(() => protector.Unprotect(stored, "seller-b"));
+
+        Assert.Contains("another seller", error.Message, StringComparison.Ordinal);
+        Assert.Throws<CryptographicException>(() => protector.Reprotect(stored, "seller-b"));
+        Assert.Equal(Token, protector.Unprotect(stored, Seller));
+    }
+
+    [Fact]
+    public void A_v1_value_from_before_the_seller_binding_is_read_only_to_bind_it()
+    {
+        var key = Key("k1");
+        var protector = Create(key);
+        var legacy = ProtectAsVersion1(key, Token);
+
+        Assert.Throws<CryptographicException>(() => protector.Unprotect(legacy, Seller));
+        Assert.True(protector.NeedsRotation(legacy));
+        var bound = protector.Reprotect(legacy, Seller);
+
+        Assert.StartsWith("v2.k1.", bound, StringComparison.Ordinal);
+        Assert.False(protector.NeedsRotation(bound));
+        Assert.Equal(Token, protector.Unprotect(bound, Seller));
+        Assert.Throws<CryptographicException>(() => protector.Unprotect(bound, "seller-b"));
+    }
+
+    [Fact]
+    public void A_v1_value_relabelled_to_another_key_is_refused_on_migration()
+    {
+        var first = Key("first");
+        var second = new ConfiguredKey { Id = "second", Key = first.Key };
+        var legacy = ProtectAsVersion1(first, Token);
+
+        Assert.Throws<CryptographicException>(() => Create(first, second).Reprotect("v1.second." + legacy["v1.first.".Length..], Seller));
+    }
+
+    /// <summary>The stored form before the seller binding: AES-256-GCM with only the version and key id as associated data.</summary>
+    private static string ProtectAsVersion1(ConfiguredKey key, string token)
+    {
+        var plain = System.Text.Encoding.UTF8.GetBytes(token);
+        var payload = new byte[12 + plain.Length + 16];
+        RandomNumberGenerator.Fill(payload.AsSpan(0, 12));
+        using var aes = new AesGcm(Convert.FromBase64String(key.Key), 16);
+        aes.Encrypt(payload.AsSpan(0, 12), plain, payload.AsSpan(12, plain.Length), payload.AsSpan(12 + plain.Length),
+            System.Text.Encoding.UTF8.GetBytes($"v1.{key.Id}"));
+        return $"v1.{key.Id}.{Base64Url.EncodeToString(payload)}";
+    }
 
     [Fact]
     public void A_protected_token_unprotects_to_the_original()
     {
         var protector = Create(Key("k1"));
 
-        var stored = protector.Protect(Token);
+        var stored = protector.Protect(Token, Seller);
 
-        Assert.Equal(Token, protector.Unprotect(stored));
+        Assert.Equal(Token, protector.Unprotect(stored, Seller));
     }
 
     [Fact]
@@ -25,11 +78,11 @@ public sealed class RefreshTokenProtectorTests
     {
         var protector = Create(Key("k1"));
 
-        var stored = protector.Protect(Token);
+        var stored = protector.Protect(Token, Seller);
 
-        Assert.StartsWith("v1.k1.", stored, StringComparison.Ordinal);
+        Assert.StartsWith("v2.k1.", stored, StringComparison.Ordinal);
         Assert.DoesNotContain("Atzr", stored, StringComparison.OrdinalIgnoreCase);
-        var payload = Base64Url.DecodeFromChars(stored.AsSpan("v1.k1.".Length));
+        var payload = Base64Url.DecodeFromChars(stored.AsSpan("v2.k1.".Length));
         Assert.Equal(12 + Token.Length + 16, payload.Length);
     }
 
@@ -38,12 +91,12 @@ public sealed class RefreshTokenProtectorTests
     {
         var protector = Create(Key("k1"));
 
-        var first = protector.Protect(Token);
-        var second = protector.Protect(Token);
+        var first = protector.Protect(Token, Seller);
+        var second = protector.Protect(Token, Seller);
 
         Assert.NotEqual(first, second);
-        Assert.Equal(Token, protector.Unprotect(first));
-        Assert.Equal(Token, protector.Unprotect(second));
+        Assert.Equal(Token, protector.Unprotect(first, Seller));
+        Assert.Equal(Token, protector.Unprotect(second, Seller));
     }
 
     [Fact]
@@ -51,8 +104,8 @@ public sealed class RefreshTokenProtectorTests
     {
         var protector = Create(Key("k1"));
 
-        Assert.Equal("", protector.Unprotect(protector.Protect("")));
-        Assert.Equal("jeton-é-🔑", protector.Unprotect(protector.Protect("jeton-é-🔑")));
+        Assert.Equal("", protector.Unprotect(protector.Protect("", Seller), Seller));
+        Assert.Equal("jeton-é-🔑", protector.Unprotect(protector.Protect("jeton-é-🔑", Seller), Seller));
     }
 
     [Fact]
@@ -60,11 +113,11 @@ public sealed class RefreshTokenProtectorTests
     {
         var key = Key("k1");
         var protector = Create(key);
-        var stored = protector.Protect(Token);
-        var payload = Base64Url.DecodeFromChars(stored.AsSpan("v1.k1.".Length));
+        var stored = protector.Protect(Token, Seller);
+        var payload = Base64Url.DecodeFromChars(stored.AsSpan("v2.k1.".Length));
         payload[12] ^= 0x01;
 
-        var error = Assert.Throws<CryptographicException>(() => protector.Unprotect("v1.k1." + Base64Url.EncodeToString(payload)));
+        var error = Assert.Throws<CryptographicException>(() => protector.Unprotect("v2.k1." + Base64Url.EncodeToString(payload), Seller));
 
         Assert.Contains("'k1'", error.Message, StringComparison.Ordinal);
         AssertLeaksNothing(error, key);
@@ -74,11 +127,11 @@ public sealed class RefreshTokenProtectorTests
     public void A_tampered_tag_is_refused()
     {
         var protector = Create(Key("k1"));
-        var stored = protector.Protect(Token);
-        var payload = Base64Url.DecodeFromChars(stored.AsSpan("v1.k1.".Length));
+        var stored = protector.Protect(Token, Seller);
+        var payload = Base64Url.DecodeFromChars(stored.AsSpan("v2.k1.".Length));
         payload[^1] ^= 0x80;
 
-        Assert.Throws<CryptographicException>(() => protector.Unprotect("v1.k1." + Base64Url.EncodeToString(payload)));
+        Assert.Throws<CryptographicException>(() => protector.Unprotect("v2.k1." + Base64Url.EncodeToString(payload), Seller));
     }
 
     [Fact]
@@ -88,10 +141,10 @@ public sealed class RefreshTokenProtectorTests
         var old = Key("old");
         var current = new ConfiguredKey { Id = "current", Key = old.Key };
         var protector = Create(old, current);
-        var stored = protector.Protect(Token);
-        Assert.StartsWith("v1.current.", stored, StringComparison.Ordinal);
+        var stored = protector.Protect(Token, Seller);
+        Assert.StartsWith("v2.current.", stored, StringComparison.Ordinal);
 
-        var error = Assert.Throws<CryptographicException>(() => protector.Unprotect("v1.old." + stored["v1.current.".Length..]));
+        var error = Assert.Throws<CryptographicException>(() => protector.Unprotect("v2.old." + stored["v2.current.".Length..], Seller));
 
         Assert.Contains("'old'", error.Message, StringComparison.Ordinal);
         AssertLeaksNothing(error, old);
@@ -103,9 +156,9 @@ public sealed class RefreshTokenProtectorTests
         var first = Key("first");
         var second = Key("second");
         var protector = Create(first, second);
-        var stored = protector.Protect(Token);
+        var stored = protector.Protect(Token, Seller);
 
-        var error = Assert.Throws<CryptographicException>(() => protector.Unprotect("v1.first." + stored["v1.second.".Length..]));
+        var error = Assert.Throws<CryptographicException>(() => protector.Unprotect("v2.first." + stored["v2.second.".Length..], Seller));
 
         AssertLeaksNothing(error, first, second);
     }
@@ -114,10 +167,10 @@ public sealed class RefreshTokenProtectorTests
     public void A_value_under_a_key_no_longer_configured_is_refused_naming_the_key_id()
     {
         var retired = Key("retired");
-        var stored = Create(retired).Protect(Token);
+        var stored = Create(retired).Protect(Token, Seller);
         var current = Key("current");
 
-        var error = Assert.Throws<CryptographicException>(() => Create(current).Unprotect(stored));
+        var error = Assert.Throws<CryptographicException>(() => Create(current).Unprotect(stored, Seller));
 
         Assert.Contains("'retired'", error.Message, StringComparison.Ordinal);
         Assert.Contains("Security:TokenEncryption:Keys", error.Message, StringComparison.Ordinal);
@@ -126,16 +179,16 @@ public sealed class RefreshTokenProtectorTests
 
     [Theory]
     [InlineData(Token)]
+    [InlineData("v3.k1.AAAA")]
+    [InlineData("v2.k1")]
     [InlineData("v2.k1.AAAA")]
-    [InlineData("v1.k1")]
-    [InlineData("v1.k1.AAAA")]
-    [InlineData("v1.k1.not base64!")]
-    [InlineData("v1.Atzr|IwEBI.AAAA")]
+    [InlineData("v2.k1.not base64!")]
+    [InlineData("v2.Atzr|IwEBI.AAAA")]
     public void A_value_that_is_not_a_protected_token_is_refused_without_echoing_it(string value)
     {
         var protector = Create(Key("k1"));
 
-        var error = Assert.Throws<CryptographicException>(() => protector.Unprotect(value));
+        var error = Assert.Throws<CryptographicException>(() => protector.Unprotect(value, Seller));
 
         Assert.DoesNotContain("Atzr", error.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("base64!", error.Message, StringComparison.Ordinal);
@@ -146,13 +199,13 @@ public sealed class RefreshTokenProtectorTests
     {
         var a = Key("a");
         var b = Key("b");
-        var underA = Create(a).Protect(Token);
+        var underA = Create(a).Protect(Token, Seller);
         var rotated = Create(a, b);
 
-        var underB = rotated.Protect(Token);
+        var underB = rotated.Protect(Token, Seller);
 
-        Assert.Equal(Token, rotated.Unprotect(underA));
-        Assert.StartsWith("v1.b.", underB, StringComparison.Ordinal);
+        Assert.Equal(Token, rotated.Unprotect(underA, Seller));
+        Assert.StartsWith("v2.b.", underB, StringComparison.Ordinal);
         Assert.True(rotated.NeedsRotation(underA));
         Assert.False(rotated.NeedsRotation(underB));
     }
@@ -162,13 +215,13 @@ public sealed class RefreshTokenProtectorTests
     {
         var a = Key("a");
         var b = Key("b");
-        var underA = Create(a).Protect(Token);
+        var underA = Create(a).Protect(Token, Seller);
         var rotated = Create(a, b);
 
-        var reprotected = rotated.NeedsRotation(underA) ? rotated.Protect(rotated.Unprotect(underA)) : underA;
+        var reprotected = rotated.NeedsRotation(underA) ? rotated.Protect(rotated.Unprotect(underA, Seller), Seller) : underA;
 
-        Assert.Equal(Token, Create(b).Unprotect(reprotected));
-        Assert.Throws<CryptographicException>(() => Create(b).Unprotect(underA));
+        Assert.Equal(Token, Create(b).Unprotect(reprotected, Seller));
+        Assert.Throws<CryptographicException>(() => Create(b).Unprotect(underA, Seller));
     }
 
     [Fact]

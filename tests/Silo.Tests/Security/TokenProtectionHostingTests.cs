@@ -12,6 +12,8 @@ namespace Opside.Silo.Tests.Security;
 /// <summary>Outside Development a host refuses to start without keys; in Development it warns and carries on.</summary>
 public sealed class TokenProtectionHostingTests
 {
+    private const string Seller = "seller-a";
+
     [Fact]
     public async Task A_production_host_without_keys_refuses_to_start_naming_the_keys_section()
     {
@@ -51,10 +53,10 @@ public sealed class TokenProtectionHostingTests
         await host.StartAsync(ct);
 
         var protector = host.Services.GetRequiredService<RefreshTokenProtector>();
-        var stored = protector.Protect("Atzr|x");
+        var stored = protector.Protect("Atzr|x", Seller);
 
-        Assert.StartsWith("v1.new.", stored, StringComparison.Ordinal);
-        Assert.Equal("Atzr|x", protector.Unprotect(stored));
+        Assert.StartsWith("v2.new.", stored, StringComparison.Ordinal);
+        Assert.Equal("Atzr|x", protector.Unprotect(stored, Seller));
         await host.StopAsync(ct);
     }
 
@@ -67,7 +69,7 @@ public sealed class TokenProtectionHostingTests
 
         var protector = host.Services.GetRequiredService<RefreshTokenProtector>();
 
-        Assert.Equal("Atzr|x", protector.Unprotect(protector.Protect("Atzr|x")));
+        Assert.Equal("Atzr|x", protector.Unprotect(protector.Protect("Atzr|x", Seller), Seller));
         await host.StopAsync(ct);
     }
 
@@ -89,7 +91,7 @@ public sealed class TokenProtectionHostingTests
 
         var protector = Create(Environments.Development, logger);
 
-        Assert.Equal("Atzr|x", protector.Unprotect(protector.Protect("Atzr|x")));
+        Assert.Equal("Atzr|x", protector.Unprotect(protector.Protect("Atzr|x", Seller), Seller));
         var (level, message) = Assert.Single(logger.Entries);
         Assert.Equal(LogLevel.Warning, level);
         Assert.Contains("Security:TokenEncryption:Keys", message, StringComparison.Ordinal);
@@ -120,7 +122,7 @@ public sealed class TokenProtectionHostingTests
 
         var protector = Create(Environments.Development, logger, Key("dev"));
 
-        Assert.StartsWith("v1.dev.", protector.Protect("Atzr|x"), StringComparison.Ordinal);
+        Assert.StartsWith("v2.dev.", protector.Protect("Atzr|x", Seller), StringComparison.Ordinal);
         Assert.Empty(logger.Entries);
     }
 

@@ -87,6 +87,10 @@ public sealed class ReportsClient(HttpClient http, IOptions<AmazonOptions> optio
         var document = await SpApiJson.SendAsync<DocumentBody>(http, request, SpApiOperation.GetReportDocument.Name, cancellationToken);
         if (!Uri.TryCreate(document.Url, UriKind.Absolute, out var url))
             throw new SpApiException(SpApiOperation.GetReportDocument.Name, 200, "NoUrl", "getReportDocument answered no usable url.", null);
+        // The URL is fetched without Opside's credentials, but from inside the cluster: only Amazon's document
+        // hosts are asked, never an address a forged or mistaken answer names.
+        if (options.Value.DocumentUrlProblem(connection.Region, url) is { } problem)
+            throw new SpApiException(SpApiOperation.GetReportDocument.Name, 200, "ForeignDocumentUrl", $"getReportDocument answered a URL Opside does not fetch: {problem}.", null);
         return new ReportDocumentInfo(document.ReportDocumentId ?? reportDocumentId, url, document.CompressionAlgorithm);
     }
 
@@ -107,12 +111,35 @@ public sealed class ReportsClient(HttpClient http, IOptions<AmazonOptions> optio
                 continue;
             }
 
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            // Redirects are not followed (the SP-API handler's AllowAutoRedirect is off), so a 3xx lands here as a failure.
+            var bytes = await ReadBoundedAsync(response, options.Value.MaxDocumentBytes, cancellationToken);
             if (!response.IsSuccessStatusCode)
                 throw SpApiJson.Error("downloadDocument", response, bytes);
             return new DownloadedDocument(document.ReportDocumentId, bytes, response.Content.Headers.ContentType?.ToString(), document.IsGzip);
         }
     }
+
+    private static async Task<byte[]> ReadBoundedAsync(HttpResponseMessage response, long limit, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength > limit)
+            throw TooLarge(limit);
+        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+        using var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            // A length header can lie, or be absent: the count is what bounds it.
+            if (copy.Length + read > limit)
+                throw TooLarge(limit);
+            copy.Write(buffer, 0, read);
+        }
+
+        return copy.ToArray();
+    }
+
+    private static SpApiException TooLarge(long limit) =>
+        new("downloadDocument", 200, "DocumentTooLarge", $"The report document is larger than {Amazon.AmazonOptions.Section}:MaxDocumentBytes ({limit} bytes).", null);
 
     private sealed record CreateReportBody(string ReportType, IReadOnlyList<string> MarketplaceIds, DateTimeOffset DataStartTime, DateTimeOffset DataEndTime);
 

@@ -18,6 +18,8 @@ internal static class SpApiClientRegistration
     {
         // The outer bound of one call with all its retries and bucket waits; each attempt has its own timeout.
         services.AddHttpClient<TClient>(http => http.Timeout = TimeSpan.FromMinutes(15))
+            // A redirect could lead a report download to any host: none is followed.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .AddResilienceHandler("sp-api", Configure)
             .SelectPipelineByAuthority()
             .Services.AddHttpClient<TClient>()

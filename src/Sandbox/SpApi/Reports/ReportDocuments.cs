@@ -29,7 +29,8 @@ public sealed class ReportDocuments(IOptions<SandboxOptions> options, TimeProvid
     {
         var date = time.GetUtcNow().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         var expires = ((int)options.Value.DocumentUrlLifetime.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        return $"{request.Scheme}://{request.Host}{DownloadPath}/{Uri.EscapeDataString(documentId)}?X-Amz-Date={date}&X-Amz-Expires={expires}&X-Amz-Signature={Sign(documentId, date, expires)}";
+        var origin = string.IsNullOrEmpty(options.Value.DocumentUrlBase) ? $"{request.Scheme}://{request.Host}" : options.Value.DocumentUrlBase.TrimEnd('/');
+        return $"{origin}{DownloadPath}/{Uri.EscapeDataString(documentId)}?X-Amz-Date={date}&X-Amz-Expires={expires}&X-Amz-Signature={Sign(documentId, date, expires)}";
     }
 
     /// <summary>The download: 403 with S3's XML error when the URL is forged or expired.</summary>
