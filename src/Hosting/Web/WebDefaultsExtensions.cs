@@ -12,6 +12,7 @@ public static class WebDefaultsExtensions
         builder.AddOpsideLogging();
         builder.AddOpsideTelemetry();
         builder.AddOpsideAuthentication();
+        builder.AddOpsideFrontEndCors();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         {
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
@@ -60,6 +61,8 @@ public static class WebDefaultsExtensions
             app.UseHttpsRedirection();
         }
 
+        // Before authentication, so a preflight (which carries no token) is answered, not refused.
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
