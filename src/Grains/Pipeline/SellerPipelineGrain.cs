@@ -271,11 +271,12 @@ public sealed class SellerPipelineGrain(
             // One transaction per replace: nothing of it was stored. Tried again on a later activation, a few times.
             var attempts = State.FailedIngests[uploadId] = State.FailedIngests.GetValueOrDefault(uploadId) + 1;
             var willRetry = attempts < MaxIngestAttempts;
-            logger.LogWarning(ex, "Ingest of upload {UploadId} of seller {SellerId} failed (attempt {Attempt}); retried: {WillRetry}",
-                uploadId, SellerId, attempts, willRetry);
+            var errorId = FailureDescription.NewErrorId();
+            logger.LogWarning(ex, "Ingest of upload {UploadId} of seller {SellerId} failed (attempt {Attempt}, error id {ErrorId}); retried: {WillRetry}",
+                uploadId, SellerId, attempts, errorId, willRetry);
             if (!willRetry)
                 State.FailedIngests.Remove(uploadId);
-            await upload.FailAsync(ex.Message, willRetry);
+            await upload.FailAsync(FailureDescription.Describe(ex, errorId), willRetry);
             return false;
         }
     }
@@ -294,8 +295,9 @@ public sealed class SellerPipelineGrain(
         catch (Exception ex)
         {
             // The data stays; the next data command or request detects again.
-            logger.LogError(ex, "Detection for seller {SellerId} failed", SellerId);
-            State.LastDetectionError = ex.Message;
+            var errorId = FailureDescription.NewErrorId();
+            logger.LogError(ex, "Detection for seller {SellerId} failed (error id {ErrorId})", SellerId, errorId);
+            State.LastDetectionError = FailureDescription.Describe(ex, errorId);
         }
 
         State.DetectionCompleted = request;

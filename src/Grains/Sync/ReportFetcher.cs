@@ -49,7 +49,7 @@ internal sealed class ReportFetcher<TRow>(
             var reportId = await reports.CreateReportAsync(context.Connection, reportType, start, context.Now, cancellationToken);
             progress.LastReportRequestedAt = context.Now;
             report = await reports.WaitForReportAsync(context.Connection, reportId, cancellationToken)
-                ?? throw new TimeoutException($"{reportType} report {reportId} was not ready within {context.Amazon.ReportPolling.Deadline}.");
+                ?? throw new SourceFailedException($"{reportType} report {reportId} was not ready within {context.Amazon.ReportPolling.Deadline}.");
         }
 
         var rangeStart = report.DataStartTime ?? start;
@@ -57,14 +57,14 @@ internal sealed class ReportFetcher<TRow>(
         switch (report.ProcessingStatus)
         {
             case ReportInfo.Fatal:
-                throw new InvalidOperationException($"Amazon could not generate {reportType} report {report.ReportId} (FATAL); the next sync asks again.");
+                throw new SourceFailedException($"Amazon could not generate {reportType} report {report.ReportId} (FATAL); the next sync asks again.");
             case ReportInfo.Cancelled:
                 await replace(context.Store, context.SellerId, rangeStart, End(rangeEnd, []), [], cancellationToken);
                 return new SourceOutcome(0, rangeEnd);
         }
 
         var document = await reports.DownloadAsync(context.Connection, report.ReportDocumentId
-            ?? throw new InvalidOperationException($"{reportType} report {report.ReportId} is DONE without a document."), cancellationToken);
+            ?? throw new SourceFailedException($"{reportType} report {report.ReportId} is DONE without a document."), cancellationToken);
         await context.Store.ArchiveDocumentAsync(context.SellerId, Archive(context, report, document, reused), cancellationToken);
 
         var parsed = parse(document);

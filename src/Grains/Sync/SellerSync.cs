@@ -2,6 +2,7 @@ using Opside.DataPlane.Rows;
 using Opside.DataPlane.Storage;
 using Opside.Grains.Amazon;
 using Opside.Grains.Amazon.SpApi;
+using Opside.Grains.Pipeline;
 
 namespace Opside.Grains.Sync;
 
@@ -68,9 +69,11 @@ internal sealed class SellerSync(SyncOptions sync, AmazonOptions amazon, IDataPl
         {
             // Whatever went wrong with one source (Amazon, the network, a document we cannot read, our own bug)
             // is that source's error: the others keep their results and the next run retries it.
-            logger.LogWarning(ex, "Sync of {Source} for seller {SellerId} failed; the next run retries it", key, context.SellerId);
-            progress.LastError = ex.Message;
-            return $"{key}: {ex.Message}";
+            // The status says what failed in words; the exception itself goes only to the log, under the error id.
+            var errorId = FailureDescription.NewErrorId();
+            logger.LogWarning(ex, "Sync of {Source} for seller {SellerId} failed (error id {ErrorId}); the next run retries it", key, context.SellerId, errorId);
+            progress.LastError = FailureDescription.Describe(ex, errorId);
+            return $"{key}: {progress.LastError}";
         }
     }
 }

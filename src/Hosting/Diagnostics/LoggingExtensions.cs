@@ -27,15 +27,24 @@ public static class LoggingExtensions
                     .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
                     .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
                     .ReadFrom.Configuration(builder.Configuration)
-                    .ReadFrom.Services(services)
                     .Enrich.FromLogContext()
                     // Secrets (refresh and access tokens, passwords) never reach a sink, whichever way they were logged.
                     .Destructure.With<SecretMaskingPolicy>()
                     .Enrich.With<SecretMaskingPolicy>();
                 if (development)
-                    logger.Enrich.With<CorrelationSuffixEnricher>().WriteTo.Console(outputTemplate: DevelopmentTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
-                else
-                    logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+                    logger.Enrich.With<CorrelationSuffixEnricher>();
+                // Exceptions are masked on their way to the sinks (an enricher cannot replace them), so every sink
+                // sits behind the masking one: the console, and the sinks registered as services (what
+                // ReadFrom.Services would add; tests capture logs that way).
+                logger.WriteTo.Sink(Serilog.Configuration.LoggerSinkConfiguration.Wrap(sink => new ExceptionMaskingSink(sink), sinks =>
+                {
+                    if (development)
+                        sinks.Console(outputTemplate: DevelopmentTemplate, formatProvider: System.Globalization.CultureInfo.InvariantCulture);
+                    else
+                        sinks.Console(new RenderedCompactJsonFormatter());
+                    foreach (var registered in services.GetServices<Serilog.Core.ILogEventSink>())
+                        sinks.Sink(registered);
+                }));
             },
             // Each host keeps its own logger instead of the static Log.Logger, so that hosts sharing a
             // process (a co-hosted silo and test hosts) never write into each other's sinks.

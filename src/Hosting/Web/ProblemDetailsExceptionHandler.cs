@@ -9,7 +9,7 @@ namespace Opside.Hosting.Web;
 
 /// <summary>
 /// Turns every exception that escapes an endpoint into an RFC 9457 problem. Known failure kinds get
-/// their own status; anything else is a 500 whose detail never carries a stack trace outside Development.
+/// their own status; anything else is a 500 whose detail never carries the exception's message or stack trace.
 /// </summary>
 public sealed class ProblemDetailsExceptionHandler(
     IProblemDetailsService problemDetails,
@@ -32,8 +32,9 @@ public sealed class ProblemDetailsExceptionHandler(
                 Problem(StatusCodes.Status503ServiceUnavailable, "The service is temporarily unavailable.", "Retry shortly."),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested =>
                 Problem(499, "The client closed the request.", null),
-            _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.",
-                environment.IsDevelopment() ? exception.ToString() : "The error was logged with the request's correlation id."),
+            // Never the exception's text, not even in Development: it can carry a connection string or a token, and
+            // Development hosts are shared too. The log has it all, under the correlation id the answer carries.
+            _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred.", "The error was logged with the request's correlation id."),
         };
 
         if (problem.Status >= 500)
@@ -48,7 +49,6 @@ public sealed class ProblemDetailsExceptionHandler(
         {
             HttpContext = httpContext,
             ProblemDetails = problem,
-            Exception = environment.IsDevelopment() ? exception : null,
         });
     }
 
