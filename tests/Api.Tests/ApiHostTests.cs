@@ -77,20 +77,6 @@ public sealed class ApiHostTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Prometheus_metrics_include_orleans_and_http_server_instruments()
-    {
-        var ct = TestContext.Current.CancellationToken;
-        (await _client.PostAsJsonAsync($"{ProbeEndpoints.Prefix}/metered", new ProbeNote("count me"), ct)).EnsureSuccessStatusCode();
-
-        var response = await _client.GetAsync("/metrics", ct);
-        var text = await response.Content.ReadAsStringAsync(ct);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("orleans_", text, StringComparison.Ordinal);
-        Assert.Contains("http_server_request_duration_seconds", text, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task The_orleans_dashboard_is_served_to_ops_users()
     {
         using var ops = _factory.CreateClientWithToken(TestAuth.Ops());

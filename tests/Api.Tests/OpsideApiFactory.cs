@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Opside.Testing;
@@ -84,6 +86,25 @@ public sealed class OpsideApiFactory : WebApplicationFactory<Program>
         if (token is not null)
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>
+    /// Serves over real sockets (Kestrel on a free loopback port) instead of the in-memory server, for tests that
+    /// need a TCP peer address or the local port a request arrived on. Call before the first client.
+    /// </summary>
+    public OpsideApiFactory OnSockets()
+    {
+        _settings["urls"] = "http://127.0.0.1:0";
+        UseKestrel();
+        return this;
+    }
+
+    /// <summary>A client of the public port of a host <see cref="OnSockets"/> (not the management port, which listens on every address).</summary>
+    public HttpClient CreateSocketClient(bool allowAutoRedirect = true)
+    {
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        var api = addresses.Select(a => new Uri(a)).Single(a => a.Host == "127.0.0.1");
+        return new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = allowAutoRedirect }) { BaseAddress = api };
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

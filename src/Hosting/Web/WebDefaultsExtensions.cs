@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Opside.Hosting.Diagnostics;
 using Opside.Hosting.Security;
 using Serilog;
@@ -31,6 +32,11 @@ public static class WebDefaultsExtensions
         // the exception handler say which parameter was wrong, in problem details, in every environment.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddHealthChecks();
+        builder.Services.AddOpsideForwardedHeaders();
+        builder.Services.MoveHostFilteringBehindManagementPort();
+        builder.Services.AddOptions<ManagementOptions>().BindConfiguration(ManagementOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        if (builder.Configuration.GetSection(ManagementOptions.Section).Get<ManagementOptions>()?.Port is { } managementPort and >= 1 and <= 65535)
+            ManagementPort.AddListenAddress(builder.Configuration, managementPort);
         return builder;
     }
 
@@ -44,6 +50,10 @@ public static class WebDefaultsExtensions
     /// <summary>The middleware every request passes first, in this order: the correlation id must exist before anything logs.</summary>
     public static IApplicationBuilder UseOpsideRequestPipeline(this IApplicationBuilder app)
     {
+        var managementPort = app.ApplicationServices.GetRequiredService<IOptions<ManagementOptions>>().Value.Port;
+        app.UseHostFilteringOnPublicPorts(managementPort);
+        // Next: everything after it (request logs, rate limits, HTTPS redirection) must see the real client and scheme.
+        app.UseForwardedHeaders();
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseSerilogRequestLogging(o =>
@@ -55,10 +65,15 @@ public static class WebDefaultsExtensions
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseManagementPortSeparation(managementPort);
+        // The scraper speaks plain HTTP to the management port inside the cluster: only public traffic is sent to HTTPS.
         if (!app.ApplicationServices.GetRequiredService<IHostEnvironment>().IsDevelopment())
         {
-            app.UseHsts();
-            app.UseHttpsRedirection();
+            app.UseWhen(http => !ManagementPort.IsManagementRequest(http, managementPort), secure =>
+            {
+                secure.UseHsts();
+                secure.UseHttpsRedirection();
+            });
         }
 
         // Before authentication, so a preflight (which carries no token) is answered, not refused.
@@ -71,8 +86,8 @@ public static class WebDefaultsExtensions
     /// <summary>Health for probes and metrics for Prometheus: the endpoints an orchestrator and a scraper need.</summary>
     public static IEndpointRouteBuilder MapOpsideOperationalEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        // Scraped by Prometheus inside the cluster network; it carries no seller data.
-        endpoints.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        // Scraped by Prometheus on the management port only (see ManagementPort); it carries no seller data.
+        endpoints.MapPrometheusScrapingEndpoint(ManagementPort.MetricsPath).AllowAnonymous();
         endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync }).AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new()
         {
