@@ -32,6 +32,7 @@ public static class ClientHostingExtensions
                     throw new InvalidOperationException($"Cluster:Provider '{settings.Cluster.Provider}' is not supported.");
             }
 
+            client.UseOpsideTls(orleans.Tls);
             client.AddActivityPropagation();
             client.AddDashboard();
         });

@@ -27,6 +27,9 @@ public sealed class OrleansHostingOptions : IValidatableObject
     /// <summary>Localhost clustering only: the gateway a client connects to (defaults to <see cref="GatewayPort"/>).</summary>
     public IReadOnlyList<int> GatewayPorts { get; set; } = [];
 
+    /// <summary>TLS on the silo and gateway ports (see <see cref="OrleansTlsOptions"/>).</summary>
+    public OrleansTlsOptions Tls { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(ClusterId))
@@ -43,6 +46,8 @@ public sealed class OrleansHostingOptions : IValidatableObject
             yield return new ValidationResult($"{Section}:AdvertisedAddress must be an IP address, got '{AdvertisedAddress}'.", [nameof(AdvertisedAddress)]);
         foreach (var port in GatewayPorts.Where(p => p is < 1 or > 65535))
             yield return new ValidationResult($"{Section}:GatewayPorts must hold TCP ports (1-65535), got {port}.", [nameof(GatewayPorts)]);
+        foreach (var failure in Tls.Validate(new ValidationContext(Tls)))
+            yield return failure;
     }
 }
 

@@ -44,6 +44,7 @@ public static class SiloHostingExtensions
         builder.UseOrleans(silo =>
         {
             ConfigureClustering(silo, settings);
+            silo.UseOpsideTls(settings.Orleans.Tls);
             ConfigureStorage(silo, settings.Storage);
             silo.AddIncomingGrainCallFilter<CorrelationGrainCallFilter>();
             silo.AddActivityPropagation();
