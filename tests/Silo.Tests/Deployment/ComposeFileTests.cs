@@ -17,7 +17,7 @@ namespace Opside.Silo.Tests.Deployment;
 /// checked by parsing: structure, wiring between services, and that every setting it passes is one
 /// the code actually binds.
 /// </summary>
-public sealed class ComposeFileTests
+public sealed partial class ComposeFileTests
 {
     private readonly ComposeFile _compose = ComposeFile.Load();
 
@@ -217,6 +217,41 @@ public sealed class ComposeFileTests
         Assert.True(ComposeFile.IsSubstitution(ComposeFile.Environment(_compose.Services["postgres"]).GetValueOrDefault("POSTGRES_PASSWORD") ?? ""),
             "POSTGRES_PASSWORD must come from a ${...} substitution");
     }
+
+    [Fact]
+    public void The_database_password_has_no_default_so_compose_refuses_to_start_without_one()
+    {
+        var text = File.ReadAllText(DeploymentFiles.PathOf("docker-compose.yml"));
+        var uses = PasswordSubstitution().Matches(text).Select(m => m.Value).ToList();
+
+        Assert.NotEmpty(uses);
+        Assert.All(uses, use => Assert.StartsWith("${POSTGRES_PASSWORD:?", use, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_Opside_service_has_a_read_only_root_filesystem_with_a_tmpfs_for_tmp()
+    {
+        var services = _compose.Services.Where(s => ComposeFile.IsOpsideService(s.Value)).ToList();
+        Assert.NotEmpty(services);
+
+        Assert.All(services, s =>
+        {
+            Assert.True(s.Value.Scalar("read_only") == "true", $"{s.Key}: read_only must be true");
+            Assert.Contains("/tmp", (s.Value.Get("tmpfs") as YamlSequenceNode)?.Children.Select(c => c.AsScalar()) ?? []);
+        });
+    }
+
+    [Fact]
+    public void The_api_names_its_allowed_hosts_and_every_Opside_service_has_a_management_port()
+    {
+        var api = ComposeFile.Environment(_compose.Api.Value);
+        Assert.False(string.IsNullOrWhiteSpace(api.GetValueOrDefault("AllowedHosts")));
+        Assert.DoesNotContain("*", api["AllowedHosts"]!, StringComparison.Ordinal);
+        Assert.All(_compose.Silos.Append(_compose.Api), s => Assert.NotNull(ComposeFile.Environment(s.Value).GetValueOrDefault("Management__Port")));
+    }
+
+    [GeneratedRegex(@"\$\{POSTGRES_PASSWORD[^}]*\}")]
+    private static partial Regex PasswordSubstitution();
 }
 
 /// <summary>docker-compose.yml at the repository root, parsed, with the services classified by the image they run.</summary>
@@ -344,6 +379,8 @@ internal static partial class OptionKeys
         (typeof(Opside.Grains.Amazon.AmazonOptions), Opside.Grains.Amazon.AmazonOptions.Section),
         (typeof(Opside.Grains.Sync.SyncOptions), Opside.Grains.Sync.SyncOptions.Section),
         (typeof(Opside.Api.Uploads.UploadOptions), Opside.Api.Uploads.UploadOptions.Section),
+        (typeof(Opside.Hosting.Web.ForwardedHeadersSettings), Opside.Hosting.Web.ForwardedHeadersSettings.Section),
+        (typeof(Opside.Hosting.Web.ManagementOptions), Opside.Hosting.Web.ManagementOptions.Section),
     ];
 
     /// <summary>Filled from elsewhere, not bound from its section.</summary>
@@ -352,6 +389,9 @@ internal static partial class OptionKeys
     /// <summary>Settings of the framework and libraries rather than of Opside's option classes.</summary>
     private static readonly string[] FrameworkPrefixes = ["ASPNETCORE_", "DOTNET_", "Logging__", "Serilog__"];
 
+    /// <summary>Whole keys the framework binds itself (host filtering).</summary>
+    private static readonly HashSet<string> FrameworkKeys = new(["AllowedHosts"], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Each bound key, and whether it is a collection (whose elements are set as <c>Key:0</c>, <c>Key:1</c>...).</summary>
     private static readonly Dictionary<string, bool> Keys = Sections
         .SelectMany(s => KeysOf(s.Type, s.Section))
@@ -359,7 +399,7 @@ internal static partial class OptionKeys
 
     public static bool IsKnownEnvironmentVariable(string name)
     {
-        if (FrameworkPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+        if (FrameworkPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) || FrameworkKeys.Contains(name))
             return true;
 
         var key = name.Replace("__", ":", StringComparison.Ordinal);

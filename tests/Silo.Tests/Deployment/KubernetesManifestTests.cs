@@ -19,6 +19,12 @@ public sealed class KubernetesManifestTests
     /// <summary>What a client and the silos must agree on to form one cluster.</summary>
     private static readonly string[] SharedClusterSettings = ["Orleans__ClusterId", "Orleans__ServiceId", "ConnectionStrings__Opside"];
 
+    private static readonly string[] Probes = ["startupProbe", "livenessProbe", "readinessProbe"];
+
+    private static readonly string[] ClusterMembers = [SiloDeployment, ApiDeployment];
+
+    private static readonly string[] TlsFiles = ["Orleans__Tls__CertificatePath", "Orleans__Tls__KeyPath"];
+
     private readonly IReadOnlyList<Manifest> _manifests = Manifest.LoadAll(ManifestFolder);
 
     [Fact]
@@ -246,6 +252,125 @@ public sealed class KubernetesManifestTests
         Assert.Empty(problems);
     }
 
+    [Fact]
+    public void Every_container_has_a_read_only_root_filesystem_and_an_emptyDir_for_tmp()
+    {
+        var workloads = _manifests.Where(m => m.PodTemplate is not null).ToList();
+        Assert.NotEmpty(workloads);
+
+        var problems = new List<string>();
+        foreach (var workload in workloads)
+        {
+            var emptyDirs = ((workload.PodTemplate!.Get("volumes") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>() ?? [])
+                .Where(v => v.Get("emptyDir") is not null).Select(v => v.Scalar("name")).ToHashSet();
+            foreach (var container in workload.Containers)
+            {
+                var where = $"{workload}/{container.Scalar("name")}";
+                if ((container.Get("securityContext") as YamlMappingNode)?.Scalar("readOnlyRootFilesystem") != "true")
+                    problems.Add($"{where}: securityContext.readOnlyRootFilesystem must be true");
+                if (!Manifest.VolumeMounts(container).Any(m => m.Scalar("mountPath") == "/tmp" && emptyDirs.Contains(m.Scalar("name"))))
+                    problems.Add($"{where}: /tmp must be an emptyDir");
+            }
+        }
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void A_network_policy_admits_the_silo_port_only_from_silos_and_the_gateway_port_only_from_the_api_and_silos()
+    {
+        var siloLabels = Deployment(SiloDeployment).PodLabels;
+        var policy = Assert.Single(_manifests, m => m.Kind == "NetworkPolicy"
+            && ((m.Document.Get("spec") as YamlMappingNode)?.Get("podSelector") as YamlMappingNode)?.Get("matchLabels") is YamlMappingNode selector
+            && selector.Flatten().All(l => siloLabels.GetValueOrDefault(l.Key) == l.Value.AsScalar()));
+        var spec = (YamlMappingNode)policy.Document.Get("spec")!;
+        Assert.Contains("Ingress", (spec.Get("policyTypes") as YamlSequenceNode)?.Children.Select(c => c.AsScalar()) ?? []);
+        var rules = (spec.Get("ingress") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>().ToList() ?? [];
+
+        Assert.Equal([SiloDeployment], AdmittedTo(rules, "11111"));
+        Assert.Equal([ApiDeployment, SiloDeployment], AdmittedTo(rules, "30000"));
+    }
+
+    [Fact]
+    public void Every_deployment_names_its_allowed_hosts_and_serves_metrics_and_probes_on_the_management_port()
+    {
+        var problems = new List<string>();
+        foreach (var deployment in _manifests.Where(m => m.Kind == "Deployment"))
+        {
+            var container = Manifest.Container(deployment);
+            var environment = Manifest.Environment(container);
+            var allowed = environment.GetValueOrDefault("AllowedHosts");
+            if (string.IsNullOrWhiteSpace(allowed) || allowed.Split(';').Contains("*"))
+                problems.Add($"{deployment}: AllowedHosts must name the hosts, got '{allowed}'");
+            var managementPort = environment.GetValueOrDefault("Management__Port");
+            var ports = (container.Get("ports") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>().ToList() ?? [];
+            var management = ports.SingleOrDefault(p => p.Scalar("containerPort") == managementPort);
+            if (managementPort is null || management is null)
+            {
+                problems.Add($"{deployment}: Management__Port must be set and be a container port");
+                continue;
+            }
+
+            foreach (var probe in Probes.Where(p => container.Get(p) is not null))
+            {
+                var port = ((container.Get(probe) as YamlMappingNode)?.Get("httpGet") as YamlMappingNode)?.Scalar("port");
+                if (port != management.Scalar("name") && port != managementPort)
+                    problems.Add($"{deployment}: {probe} must use the management port (the kubelet's Host is the pod IP, which AllowedHosts refuses)");
+            }
+
+            var annotations = ((deployment.Document.Get("spec") as YamlMappingNode)?.Get("template") as YamlMappingNode)?.Get("metadata") is YamlMappingNode metadata
+                ? (metadata.Get("annotations") as YamlMappingNode)?.Scalar("prometheus.io/port") : null;
+            if (annotations != managementPort)
+                problems.Add($"{deployment}: prometheus.io/port must be the management port {managementPort}, got '{annotations}'");
+        }
+
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void The_silos_and_the_api_turn_on_orleans_tls_with_a_certificate_mounted_from_a_secret()
+    {
+        foreach (var name in ClusterMembers)
+        {
+            var deployment = Deployment(name);
+            var container = Manifest.Container(deployment);
+            var environment = Manifest.Environment(container);
+            var secretVolumes = ((deployment.PodTemplate!.Get("volumes") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>() ?? [])
+                .Where(v => v.Get("secret") is not null).Select(v => v.Scalar("name")).ToHashSet();
+            var secretMounts = Manifest.VolumeMounts(container).Where(m => secretVolumes.Contains(m.Scalar("name"))).Select(m => m.Scalar("mountPath")!).ToList();
+
+            foreach (var key in TlsFiles)
+            {
+                var path = environment.GetValueOrDefault(key);
+                Assert.True(path is not null && secretMounts.Any(m => path.StartsWith(m.TrimEnd('/') + "/", StringComparison.Ordinal)),
+                    $"{name}: {key} must point into a Secret volume, got '{path}'");
+            }
+        }
+    }
+
+    /// <summary>The pod names the ingress rules let reach <paramref name="port"/>; a rule open to anything else fails.</summary>
+    private static List<string> AdmittedTo(IEnumerable<YamlMappingNode> rules, string port)
+    {
+        var admitted = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var rule in rules)
+        {
+            var ports = (rule.Get("ports") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>().Select(p => p.Scalar("port")).ToList();
+            if (ports is not null && !ports.Contains(port))
+                continue;
+            var peers = (rule.Get("from") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>().ToList();
+            Assert.True(peers is { Count: > 0 }, $"an ingress rule admits anyone to port {port}");
+            foreach (var peer in peers)
+            {
+                Assert.True(peer.Get("ipBlock") is null && peer.Get("namespaceSelector") is null, $"an ingress rule admits more than Opside's pods to port {port}");
+                var name = ((peer.Get("podSelector") as YamlMappingNode)?.Get("matchLabels") as YamlMappingNode)?.Scalar("app.kubernetes.io/name");
+                Assert.True(name is not null, $"an ingress rule to port {port} admits pods without naming them");
+                admitted.Add(name);
+            }
+        }
+
+        return [.. admitted];
+    }
+
     /// <summary>The image's repository without registry or tag: <c>registry:5000/team/opside-silo:1.2</c> is <c>opside-silo</c>.</summary>
     private static string? ImageRepository(string? image) => image?.Split('/')[^1].Split(':')[0];
 
@@ -300,6 +425,9 @@ internal sealed record Manifest(string File, int Index, YamlMappingNode Document
     /// <summary>The single (non-init) container of a workload.</summary>
     public static YamlMappingNode Container(Manifest manifest) =>
         Assert.Single((manifest.PodTemplate?.Get("containers") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>() ?? []);
+
+    public static IEnumerable<YamlMappingNode> VolumeMounts(YamlMappingNode container) =>
+        (container.Get("volumeMounts") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>() ?? [];
 
     public static IEnumerable<YamlMappingNode> EnvironmentEntries(YamlMappingNode container) =>
         (container.Get("env") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>() ?? [];
