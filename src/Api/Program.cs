@@ -50,6 +50,7 @@ seller.MapSyncApi();
 seller.MapReportUploadApi();
 seller.MapCostCatalogApi();
 seller.MapClaimsApi();
+seller.MapClaimWorkflowApi();
 app.MapOpsApi();
 
 await app.RunAsync();

@@ -60,6 +60,12 @@ public sealed class AuthorizationMatrixTests
         "PUT /api/auth/password",
         "POST /api/ops/users/{email}/revoke-sessions",
         "POST /signin",
+        "POST /api/sellers/{sellerId}/claims/{claimId}/filing",
+        "POST /api/sellers/{sellerId}/claims/{claimId}/decision",
+        "POST /api/sellers/{sellerId}/claims/{claimId}/dismissal",
+        "GET /api/sellers/{sellerId}/claims.csv",
+        "GET /api/sellers/{sellerId}/summary",
+        "GET /api/ops/claims",
     ];
 
     private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden];

@@ -86,11 +86,23 @@ public interface IDataPlaneStore
     /// </summary>
     Task<int> UpsertClaimsAsync(IReadOnlyList<ClaimRecord> claims, CancellationToken cancellationToken);
 
-    /// <summary>
-    /// The seller's claims, optionally of one status and one type, ordered by window close, then claim id (stable
-    /// across pages); <paramref name="page"/> counts from 1.
-    /// </summary>
-    Task<ClaimRecordPage> QueryClaimsAsync(string sellerId, string? status, string? type, int page, int pageSize, CancellationToken cancellationToken);
+    /// <summary>The claims the query selects, in its order (stable across pages); pages count from 1.</summary>
+    Task<ClaimRecordPage> QueryClaimsAsync(ClaimQuery query, CancellationToken cancellationToken);
 
     Task<ClaimRecord?> GetClaimAsync(string sellerId, string claimId, CancellationToken cancellationToken);
+
+    /// <summary>The seller's claims filed under any of <paramref name="caseIds"/> (reconciliation's lookup).</summary>
+    Task<IReadOnlyList<ClaimRecord>> FindClaimsByCaseAsync(string sellerId, IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The seller's claims counted and summed by status, type and currency; due soon are the Claimable ones closing from
+    /// <paramref name="dueFrom"/> to <paramref name="dueUntil"/>.
+    /// </summary>
+    Task<IReadOnlyList<ClaimTally>> TallyClaimsAsync(string sellerId, DateOnly dueFrom, DateOnly dueUntil, CancellationToken cancellationToken);
+
+    /// <summary>Every claim id the read model holds for the seller, in id order (the rebuild's check for strays).</summary>
+    Task<IReadOnlyList<string>> ListClaimIdsAsync(string sellerId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the seller's claims of these ids from the read model (the rebuild drops rows no grain holds).</summary>
+    Task<int> DeleteClaimsAsync(string sellerId, IReadOnlyCollection<string> claimIds, CancellationToken cancellationToken);
 }

@@ -25,7 +25,11 @@ public sealed record Claim(
     [property: Id(13)] int Units,
     [property: Id(14)] ClaimMoney? EstimatedValue,
     [property: Id(15)] IReadOnlyList<ClaimEvidence> Evidence,
-    [property: Id(16)] IReadOnlyList<ClaimHistoryEntry> History)
+    [property: Id(16)] IReadOnlyList<ClaimHistoryEntry> History,
+    [property: Id(17)] string? CaseId = null,
+    [property: Id(18)] DateTimeOffset? FiledAt = null,
+    [property: Id(19)] ClaimRecovery? Recovered = null,
+    [property: Id(20)] bool DueSoon = false)
 {
     /// <summary>The claim a grain's snapshot shows.</summary>
     public static Claim From(ClaimSnapshot snapshot)
@@ -34,8 +38,14 @@ public sealed record Claim(
         var f = snapshot.Facts;
         return new Claim(snapshot.ClaimId, f.SellerId, f.Type, snapshot.Status, f.Fnsku, f.Sku, f.OrderId, f.ShipmentId,
             f.RemovalOrderId, f.ReimbursementId, f.AnchorDate, f.WindowOpens, f.WindowCloses, f.Units, f.EstimatedValue,
-            [.. f.Evidence.Select(ClaimEvidence.From)], snapshot.History);
+            [.. f.Evidence.Select(ClaimEvidence.From)], snapshot.History, snapshot.Filing?.CaseId, snapshot.Filing?.FiledAt, snapshot.Recovered);
     }
+
+    /// <summary>
+    /// Still Claimable with <see cref="ClaimDeadlines.DueSoonDays"/> days or fewer left on <paramref name="today"/>: a
+    /// field of the day, not of the claim, so the read model computes it when it answers.
+    /// </summary>
+    public Claim AsOf(DateOnly today) => this with { DueSoon = ClaimDeadlines.IsDueSoon(Status, WindowCloses, today) };
 }
 
 /// <summary>One source row behind a claim as the API shows it: the report and its columns by name, in the report's order.</summary>

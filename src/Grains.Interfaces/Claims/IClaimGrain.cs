@@ -30,6 +30,34 @@ public interface IClaimGrain : IGrainWithStringKey
     [Alias("reevaluate")]
     Task<ClaimSnapshot?> ReevaluateAsync(DateOnly asOf, DateTimeOffset at);
 
+    /// <summary>
+    /// Records the Seller Central case the claim was filed as (docs/claim-workflow.md, "Filing"). Refused (409) unless the
+    /// claim was Claimable on the filing day: before the window opens is premature, after it closes is late. The same
+    /// case id again answers the claim as it is; another case id for a filed claim is refused. Not found (404) unless
+    /// the claim is <paramref name="sellerId"/>'s.
+    /// </summary>
+    [Alias("file")]
+    Task<ClaimSnapshot> FileAsync(string sellerId, string caseId, DateTimeOffset filedAt, string by);
+
+    /// <summary>Records Amazon's answer to a filed case: Approved, PartiallyApproved or Denied; the same answer again changes nothing.</summary>
+    [Alias("decide")]
+    Task<ClaimSnapshot> DecideAsync(string sellerId, ClaimStatus outcome, string? note, string by);
+
+    /// <summary>A person's choice not to claim it (before filing only); detection does not reopen it.</summary>
+    [Alias("dismiss-by-person")]
+    Task<ClaimSnapshot> DismissByPersonAsync(string sellerId, string reason, string by);
+
+    /// <summary>
+    /// Counts the reimbursement rows paid on the claim's case and the reversals of them (each row once however often it
+    /// is given), moving a filed claim to Reimbursed with what was recovered. No-op for a claim never filed.
+    /// </summary>
+    [Alias("reconcile")]
+    Task<ClaimSnapshot?> ReconcileAsync(IReadOnlyList<CasePayment> payments, DateTimeOffset at);
+
+    /// <summary>Writes the claim's current version into the read model again, whatever it holds (the ops rebuild).</summary>
+    [Alias("reproject")]
+    Task<ClaimSnapshot?> ReprojectAsync();
+
     /// <summary>The claim, or null when detection never found it.</summary>
     [Alias("get")]
     Task<ClaimSnapshot?> GetAsync();

@@ -10,7 +10,8 @@ namespace Opside.Grains.Claims;
 public interface ISellerClaimsGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Detects on the seller's data as of today (UTC), upserts every candidate's claim and resolves the seller's
+    /// Reconciles the seller's filed claims with the reimbursement rows (docs/claim-workflow.md), then detects on the
+    /// seller's data as of today (UTC), upserts every candidate's claim and resolves the seller's
     /// open claims that are no longer candidates. Running it twice on the same data changes nothing.
     /// </summary>
     /// <remarks>
@@ -23,7 +24,7 @@ public interface ISellerClaimsGrain : IGrainWithStringKey
 }
 
 /// <summary>
-/// What a detection run did: the day it used, the claims found, the open claims it resolved, the shipments left to a
+/// What a detection run did: the filed claims it reconciled with their case's reimbursements, the day it used, the claims found, the open claims it resolved, the shipments left to a
 /// person, and the claim types it withheld because a source that could offset them holds no rows yet.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("opside.claims.detection-summary")]
@@ -32,4 +33,5 @@ public sealed record ClaimDetectionSummary(
     [property: Id(1)] int Claims,
     [property: Id(2)] int Resolved,
     [property: Id(3)] int NeedsReview,
-    [property: Id(4)] IReadOnlyList<string>? WithheldTypes = null);
+    [property: Id(4)] IReadOnlyList<string>? WithheldTypes = null,
+    [property: Id(5)] int Reconciled = 0);

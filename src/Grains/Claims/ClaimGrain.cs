@@ -1,4 +1,5 @@
 using System.Globalization;
+using Opside.Grains.Errors;
 
 namespace Opside.Grains.Claims;
 
@@ -10,13 +11,18 @@ namespace Opside.Grains.Claims;
 [GrainType("claim")]
 public sealed class ClaimGrain(
     [PersistentState("claim")] IPersistentState<ClaimGrainState> state,
-    ClaimProjector projector) : Grain, IClaimGrain
+    ClaimProjector projector,
+    TimeProvider time) : Grain, IClaimGrain
 {
     private const string Detector = "detector";
     private const string Clock = "clock";
+    private const string Reconciler = "reconciler";
 
     /// <summary>The history actor of a dismissal by the seller's detection settings (see <see cref="ClaimStatus.Dismissed"/>).</summary>
     public const string Settings = "settings";
+
+    /// <summary>The key under which the API's correlation middleware puts the request's id into Orleans' RequestContext.</summary>
+    private const string CorrelationKey = "CorrelationId";
 
     // Zero in a fresh activation: the first call projects the current version again (a no-op in the read model when
     // it is there), which repairs a projection lost between the state write and the read model write.
@@ -27,41 +33,31 @@ public sealed class ClaimGrain(
         ArgumentNullException.ThrowIfNull(facts);
         var current = state.State.Claim;
         var status = facts.StatusOn(asOf);
-        if (current is not null && (current.Status == status && current.Facts.SameAs(facts) || DismissedByAPerson(current)))
-        {
-            await ProjectAsync(current);
-            return current;
-        }
+        // A filed claim's facts are the ones its case was filed with; the workflow, not detection, moves it on.
+        if (current is not null && (current.Status == status && current.Facts.SameAs(facts) || DismissedByAPerson(current) || current.Status.IsFiled()))
+            return await UnchangedAsync(current);
 
         var note = current is null ? $"Detected: {Describe(facts)}." : Changes(current, facts, status);
-        return await ChangeAsync(current, facts, status, new ClaimHistoryEntry(at, current?.Status, status, Detector, note));
+        return await ChangeAsync(current, facts, status, Entry(at, current?.Status, status, Detector, note));
     }
 
     public async Task<ClaimSnapshot?> ResolveAsync(DateTimeOffset at, string note)
     {
         var current = state.State.Claim;
-        if (current is null || current.Status == ClaimStatus.ResolvedByAmazon)
-        {
-            if (current is not null)
-                await ProjectAsync(current);
-            return current;
-        }
+        if (current is null || current.Status == ClaimStatus.ResolvedByAmazon || current.Status.IsFiled())
+            return current is null ? null : await UnchangedAsync(current);
 
         return await ChangeAsync(current, current.Facts, ClaimStatus.ResolvedByAmazon,
-            new ClaimHistoryEntry(at, current.Status, ClaimStatus.ResolvedByAmazon, Detector, note));
+            Entry(at, current.Status, ClaimStatus.ResolvedByAmazon, Detector, note));
     }
 
     public async Task<ClaimSnapshot?> DismissAsync(DateTimeOffset at, string by, string note)
     {
         var current = state.State.Claim;
-        if (current is null || current.Status == ClaimStatus.Dismissed)
-        {
-            if (current is not null)
-                await ProjectAsync(current);
-            return current;
-        }
+        if (current is null || current.Status == ClaimStatus.Dismissed || current.Status.IsFiled())
+            return current is null ? null : await UnchangedAsync(current);
 
-        return await ChangeAsync(current, current.Facts, ClaimStatus.Dismissed, new ClaimHistoryEntry(at, current.Status, ClaimStatus.Dismissed, by, note));
+        return await ChangeAsync(current, current.Facts, ClaimStatus.Dismissed, Entry(at, current.Status, ClaimStatus.Dismissed, by, note));
     }
 
     public async Task<ClaimSnapshot?> ReevaluateAsync(DateOnly asOf, DateTimeOffset at)
@@ -70,27 +66,135 @@ public sealed class ClaimGrain(
         if (current is null)
             return null;
         var status = current.Facts.StatusOn(asOf);
-        if (current.Status is ClaimStatus.ResolvedByAmazon or ClaimStatus.Dismissed || current.Status == status)
-        {
-            await ProjectAsync(current);
-            return current;
-        }
+        if (current.Status is ClaimStatus.ResolvedByAmazon or ClaimStatus.Dismissed || current.Status.IsFiled() || current.Status == status)
+            return await UnchangedAsync(current);
 
         var f = current.Facts;
         var note = string.Create(CultureInfo.InvariantCulture, $"On {asOf:yyyy-MM-dd}, window {f.WindowOpens:yyyy-MM-dd} to {f.WindowCloses:yyyy-MM-dd}.");
-        return await ChangeAsync(current, f, status, new ClaimHistoryEntry(at, current.Status, status, Clock, note));
+        return await ChangeAsync(current, f, status, Entry(at, current.Status, status, Clock, note));
+    }
+
+    public async Task<ClaimSnapshot> FileAsync(string sellerId, string caseId, DateTimeOffset filedAt, string by)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(caseId);
+        var current = Owned(sellerId);
+        if (current.Filing is { } filing)
+        {
+            if (filing.CaseId != caseId)
+                throw new StateConflictException($"The claim is {current.Status} as case {filing.CaseId}; it cannot be filed again as case {caseId}.");
+            return await UnchangedAsync(current);
+        }
+
+        var f = current.Facts;
+        var day = DateOnly.FromDateTime(filedAt.UtcDateTime);
+        if (current.Status is ClaimStatus.ResolvedByAmazon or ClaimStatus.Dismissed)
+            throw new StateConflictException($"The claim is {current.Status}: there is nothing to file.");
+        if (day < f.WindowOpens)
+            throw new StateConflictException(string.Create(CultureInfo.InvariantCulture,
+                $"The claim is {current.Status}: filing on {day:yyyy-MM-dd} is premature, its window opens on {f.WindowOpens:yyyy-MM-dd} (Amazon may still pay by itself)."));
+        if (day > f.WindowCloses)
+            throw new StateConflictException(string.Create(CultureInfo.InvariantCulture,
+                $"The claim is {current.Status}: filing on {day:yyyy-MM-dd} is late, its window closed on {f.WindowCloses:yyyy-MM-dd}."));
+
+        var note = string.Create(CultureInfo.InvariantCulture, $"Filed as case {caseId} on {filedAt:yyyy-MM-dd HH:mm} UTC.");
+        return await ChangeAsync(current with { Filing = new ClaimFiling(caseId, filedAt, by) }, f, ClaimStatus.Filed,
+            Entry(time.GetUtcNow(), current.Status, ClaimStatus.Filed, by, note));
+    }
+
+    public async Task<ClaimSnapshot> DecideAsync(string sellerId, ClaimStatus outcome, string? note, string by)
+    {
+        if (outcome is not (ClaimStatus.Approved or ClaimStatus.PartiallyApproved or ClaimStatus.Denied))
+            throw new InvalidRequestException($"'{outcome}' is not a decision: expected Approved, PartiallyApproved or Denied.");
+        var current = Owned(sellerId);
+        if (current.Status == outcome)
+            return await UnchangedAsync(current);
+        if (current.Status != ClaimStatus.Filed)
+            throw new StateConflictException($"The claim is {current.Status}: a decision is recorded only for a Filed claim.");
+
+        var text = $"Case {current.Filing!.CaseId}: Amazon's decision is {outcome}." + (string.IsNullOrWhiteSpace(note) ? "" : $" {note.Trim()}");
+        return await ChangeAsync(current, current.Facts, outcome, Entry(time.GetUtcNow(), current.Status, outcome, by, text));
+    }
+
+    public async Task<ClaimSnapshot> DismissByPersonAsync(string sellerId, string reason, string by)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var current = Owned(sellerId);
+        if (current.Status == ClaimStatus.Dismissed && DismissedByAPerson(current))
+            return await UnchangedAsync(current);
+        if (current.Status.IsFiled())
+            throw new StateConflictException($"The claim is {current.Status} as case {current.Filing!.CaseId}: record Amazon's decision instead of dismissing it.");
+
+        return await ChangeAsync(current, current.Facts, ClaimStatus.Dismissed,
+            Entry(time.GetUtcNow(), current.Status, ClaimStatus.Dismissed, by, $"Dismissed: {reason.Trim()}"));
+    }
+
+    public async Task<ClaimSnapshot?> ReconcileAsync(IReadOnlyList<CasePayment> payments, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(payments);
+        var current = state.State.Claim;
+        if (current is null)
+            return null;
+        if (current.Filing is null || payments.Count == 0)
+            return await UnchangedAsync(current);
+
+        var rows = CaseRecovery.Merge(current.Payments, payments);
+        var recovery = CaseRecovery.Sum(rows)!;
+        if (recovery.SameAs(current.Recovered) && current.Status == ClaimStatus.Reimbursed)
+            return await UnchangedAsync(current);
+
+        var paid = current with { Payments = rows, Recovered = recovery };
+        var entries = new List<ClaimHistoryEntry>();
+        var caseId = current.Filing.CaseId;
+        if (current.Status is ClaimStatus.Filed or ClaimStatus.Denied && CaseRecovery.IsPartial(current.Facts, recovery))
+            entries.Add(Entry(at, current.Status, ClaimStatus.PartiallyApproved, Reconciler,
+                $"Case {caseId} paid less than claimed: {CaseRecovery.Describe(recovery)} of {current.Facts.Units} units claimed."));
+        var from = entries.Count > 0 ? ClaimStatus.PartiallyApproved : current.Status;
+        var note = current.Status == ClaimStatus.Reimbursed
+            ? $"Case {caseId} recovery changed from {CaseRecovery.Describe(current.Recovered!)} to {CaseRecovery.Describe(recovery)}."
+            : $"Case {caseId} paid: {CaseRecovery.Describe(recovery)}.";
+        entries.Add(Entry(at, from, ClaimStatus.Reimbursed, Reconciler, note));
+        return await ChangeAsync(paid, current.Facts, ClaimStatus.Reimbursed, [.. entries]);
+    }
+
+    public async Task<ClaimSnapshot?> ReprojectAsync()
+    {
+        if (state.State.Claim is not { } current)
+            return null;
+        await projector.ProjectAsync(ClaimJson.ToRecord(current));
+        _projectedVersion = current.Version;
+        return current;
     }
 
     public Task<ClaimSnapshot?> GetAsync() => Task.FromResult(state.State.Claim);
 
-    private async Task<ClaimSnapshot> ChangeAsync(ClaimSnapshot? current, ClaimFacts facts, ClaimStatus status, ClaimHistoryEntry entry)
+    /// <summary>The claim, if it is the seller's: another seller's claim id is unknown here, not forbidden.</summary>
+    private ClaimSnapshot Owned(string sellerId) =>
+        state.State.Claim is { } claim && claim.Facts.SellerId == sellerId
+            ? claim
+            : throw new ResourceNotFoundException("No such claim.");
+
+    private async Task<ClaimSnapshot> UnchangedAsync(ClaimSnapshot current)
     {
-        var claim = new ClaimSnapshot(this.GetPrimaryKeyString(), facts, status, [.. current?.History ?? [], entry], (current?.Version ?? 0) + 1);
+        await ProjectAsync(current);
+        return current;
+    }
+
+    private Task<ClaimSnapshot> ChangeAsync(ClaimSnapshot? current, ClaimFacts facts, ClaimStatus status, ClaimHistoryEntry entry) =>
+        ChangeAsync(current, facts, status, [entry]);
+
+    private async Task<ClaimSnapshot> ChangeAsync(ClaimSnapshot? current, ClaimFacts facts, ClaimStatus status, ClaimHistoryEntry[] entries)
+    {
+        var claim = current is null
+            ? new ClaimSnapshot(this.GetPrimaryKeyString(), facts, status, entries, 1)
+            : current with { Facts = facts, Status = status, History = [.. current.History, .. entries], Version = current.Version + 1 };
         state.State.Claim = claim;
         await state.WriteStateAsync();
         await ProjectAsync(claim);
         return claim;
     }
+
+    private static ClaimHistoryEntry Entry(DateTimeOffset at, ClaimStatus? from, ClaimStatus to, string by, string note) =>
+        new(at, from, to, by, note, RequestContext.Get(CorrelationKey) as string);
 
     private async Task ProjectAsync(ClaimSnapshot claim)
     {

@@ -29,11 +29,14 @@ public sealed class SellerClaimsGrain(
         var settings = SellerDetection.Settings(view);
         var started = Stopwatch.GetTimestamp();
         // Off the grain's scheduler too, so the reads' row materialisation runs side by side on the thread pool.
-        var data = await Task.Run(() => LoadAsync(sellerId, policy.Ledger));
-        var loaded = Stopwatch.GetTimestamp();
+        var loaded = await Task.Run(() => LoadAsync(sellerId, policy.Ledger));
+        var withheld = OffsetSources.Missing(loaded);
+        // Before detection: a claim the latest rows pay is Reimbursed, not found open again; its rows pay it alone.
+        var (attached, reconciled) = await new CaseReconciler(store, GrainFactory).ReconcileAsync(sellerId, loaded.Reimbursements, now);
+        var data = attached.Count == 0 ? loaded : loaded with { Reimbursements = [.. loaded.Reimbursements.Where(r => !attached.Contains(r))] };
+        var read = Stopwatch.GetTimestamp();
         // Seconds of CPU for a large seller: on the thread pool, not the silo's scheduler, which other grains share.
         var result = await Task.Run(() => ClaimDetector.Detect(sellerId, data, policy, settings, asOf));
-        var withheld = OffsetSources.Missing(data);
         var claims = result.Claims.Where(c => !withheld.Contains(c.Type)).ToList();
         var evaluated = Stopwatch.GetTimestamp();
 
@@ -53,15 +56,15 @@ public sealed class SellerClaimsGrain(
         if (await this.GetReminder(ReminderName) is null)
             await this.RegisterOrUpdateReminder(ReminderName, UntilNextUtcDay(now), TimeSpan.FromDays(1));
 
-        logger.LogInformation("Detection for seller {SellerId} as of {AsOf} ({Policy} policy, H/K/U {ClaimDamageCodesHku}): {Claims} claims, " +
-            "{Resolved} resolved ({OptedOut} by opt-out), {NeedsReview} shipments need review; load {LoadMs:0} ms, evaluate {EvaluateMs:0} ms, upsert {UpsertMs:0} ms",
-            sellerId, asOf, policy.Marketplace, settings.ClaimDamageCodesHKU, claims.Count, gone.Count, optedOut.Count, result.NeedsReview.Count,
-            Stopwatch.GetElapsedTime(started, loaded).TotalMilliseconds, Stopwatch.GetElapsedTime(loaded, evaluated).TotalMilliseconds,
+        logger.LogInformation("Detection for seller {SellerId} as of {AsOf} ({Policy} policy, H/K/U {ClaimDamageCodesHku}): {Reconciled} filed claims reconciled " +
+            "({Attached} reimbursement rows), {Claims} claims, {Resolved} resolved ({OptedOut} by opt-out), {NeedsReview} shipments need review; load {LoadMs:0} ms, evaluate {EvaluateMs:0} ms, upsert {UpsertMs:0} ms",
+            sellerId, asOf, policy.Marketplace, settings.ClaimDamageCodesHKU, reconciled, attached.Count, claims.Count, gone.Count, optedOut.Count, result.NeedsReview.Count,
+            Stopwatch.GetElapsedTime(started, read).TotalMilliseconds, Stopwatch.GetElapsedTime(read, evaluated).TotalMilliseconds,
             Stopwatch.GetElapsedTime(evaluated).TotalMilliseconds);
         if (withheld.Count > 0)
             logger.LogInformation("Detection for seller {SellerId} withheld {ClaimTypes}: a source that could show them paid or covered holds no rows yet",
                 sellerId, string.Join(", ", withheld.Order()));
-        return new ClaimDetectionSummary(asOf, claims.Count, gone.Count, result.NeedsReview.Count, [.. withheld.Order().Select(t => t.ToString())]);
+        return new ClaimDetectionSummary(asOf, claims.Count, gone.Count, result.NeedsReview.Count, [.. withheld.Order().Select(t => t.ToString())], reconciled);
     }
 
     /// <summary>Daily: moves the open claims' statuses with the calendar, without new data.</summary>

@@ -137,7 +137,20 @@ public sealed class SellerPipelineGrain(
         if (reminderName != SyncReminder)
             return;
         sync.State.NextScheduledAt = time.GetUtcNow() + syncOptions.Value.Interval;
-        if (await ConnectionAsync() is null)
+        SpApiConnection? connection;
+        try
+        {
+            connection = await ConnectionAsync();
+        }
+        catch (NotConnectedException unreadable)
+        {
+            // The stored token cannot be read (another seller's ciphertext, a lost key): every tick would fail the
+            // same way, so the schedule stops until the seller connects again, and the status says why.
+            sync.State.LastError = unreadable.Message;
+            connection = null;
+        }
+
+        if (connection is null)
         {
             // Disconnected since: nothing to fetch until the seller connects again (which reschedules).
             if (await this.GetReminder(SyncReminder) is { } reminder)

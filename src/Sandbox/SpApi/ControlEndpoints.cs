@@ -17,6 +17,20 @@ public static class ControlEndpoints
             Results.Text(CostCatalogCsv.Render(registry.Get(sellingPartnerId)), "text/csv", System.Text.Encoding.UTF8));
         sellers.MapGet("/summary", (string sellingPartnerId, SellerRegistry registry) => Results.Json(SellerSummary.Of(registry.Get(sellingPartnerId))));
 
+        // Amazon paying a case the seller filed: a reimbursement row with that case id, in the next report.
+        sellers.MapPost("/cases/{caseId}/payment", (string sellingPartnerId, string caseId, CasePaymentRequest request, SellerRegistry registry, TimeProvider time) =>
+        {
+            if (caseId.Length is 0 or > 20 || !caseId.All(char.IsAsciiDigit) || request.Units < 0 || request.InventoryUnits < 0 || request.Units + request.InventoryUnits < 1 || request.AmountPerUnit < 0)
+                return Results.BadRequest(new { error = "Give a numeric case id, units and inventoryUnits of at least 0 and 1 in all, amountPerUnit of at least 0, and the fnsku." });
+            var row = registry.PayCase(sellingPartnerId, seller =>
+            {
+                var item = seller.Skus.FirstOrDefault(s => s.Fnsku == request.Fnsku);
+                var id = $"9{seller.Reimbursements.Count:D10}";
+                return new ReimbursementRow(request.ApprovalDate ?? time.GetUtcNow().AddMinutes(-1), id, caseId, "", request.Reason ?? "Lost_Warehouse",
+                    item?.Sku ?? "", request.Fnsku, item?.Asin ?? "", item?.Title ?? "", request.AmountPerUnit, request.Units, request.InventoryUnits);
+            });
+            return Results.Json(new { reimbursementId = row.ReimbursementId, amountTotal = row.AmountTotal, approvalDate = row.ApprovalDate });
+        });
         endpoints.MapPost("/sandbox/faults", (FaultRequest request, FaultInjector faults) =>
         {
             if (request.ReportType is { Length: > 0 } reportType)
@@ -67,6 +81,9 @@ public static class ControlEndpoints
         });
         return endpoints;
     }
+
+    /// <summary>A payment on a case: <see cref="Units"/> paid in cash at <see cref="AmountPerUnit"/>, <see cref="InventoryUnits"/> given back in kind.</summary>
+    public sealed record CasePaymentRequest(string Fnsku, int Units, decimal AmountPerUnit, int InventoryUnits = 0, string? Reason = null, DateTimeOffset? ApprovalDate = null);
 
     /// <summary>A scripted fault: <see cref="Count"/> responses of <see cref="Status"/> for <see cref="Operation"/>, or a forced report outcome.</summary>
     public sealed record FaultRequest(string? Operation, int? Status, int Count = 1, string? ReportType = null, string? ProcessingStatus = null);

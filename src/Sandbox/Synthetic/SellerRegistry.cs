@@ -11,9 +11,26 @@ namespace Opside.Sandbox.Synthetic;
 public sealed class SellerRegistry(IOptions<SandboxOptions> options, TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Lazy<SyntheticSeller>> _sellers = new(StringComparer.Ordinal);
+    private readonly Lock _payments = new();
 
     public SyntheticSeller Get(string sellingPartnerId) =>
         _sellers.GetOrAdd(sellingPartnerId, id => new Lazy<SyntheticSeller>(() => SellerGenerator.Generate(id, AsOf(), options.Value.Scale))).Value;
+
+    /// <summary>
+    /// Amazon paying a case: the reimbursement row joins the seller's, so the next reimbursements report carries it.
+    /// Answers the row as it will be reported.
+    /// </summary>
+    public ReimbursementRow PayCase(string sellingPartnerId, Func<SyntheticSeller, ReimbursementRow> payment)
+    {
+        lock (_payments)
+        {
+            var seller = Get(sellingPartnerId);
+            var row = payment(seller);
+            var paid = seller with { Reimbursements = [row, .. seller.Reimbursements] };
+            _sellers[sellingPartnerId] = new Lazy<SyntheticSeller>(paid);
+            return row;
+        }
+    }
 
     private DateOnly AsOf() =>
         options.Value.AsOf is { Length: > 0 } configured

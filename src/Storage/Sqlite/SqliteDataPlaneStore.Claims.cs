@@ -5,7 +5,7 @@ using Opside.Storage.DataPlane;
 
 namespace Opside.Storage.Sqlite;
 
-/// <summary>The claims read model (schema version 4).</summary>
+/// <summary>The claims read model (schema versions 4 and 6).</summary>
 public sealed partial class SqliteDataPlaneStore
 {
     public async Task<int> UpsertClaimsAsync(IReadOnlyList<ClaimRecord> claims, CancellationToken cancellationToken)
@@ -19,7 +19,8 @@ public sealed partial class SqliteDataPlaneStore
         command.Transaction = transaction;
         command.CommandText = $"""
             INSERT INTO claims ({ClaimQueries.Columns})
-            VALUES ($seller_id, $claim_id, $type, $status, $anchor_date, $window_closes, $estimated_value, $currency, $version, $json)
+            VALUES ($seller_id, $claim_id, $type, $status, $anchor_date, $window_closes, $estimated_value, $currency, $version, $json,
+                    $case_id, $search, $recovered_amount, $recovered_currency)
             {ClaimQueries.ApplyIfNewer};
             """;
         var applied = 0;
@@ -32,10 +33,14 @@ public sealed partial class SqliteDataPlaneStore
             command.Parameters.AddWithValue("$status", claim.Status);
             command.Parameters.AddWithValue("$anchor_date", SqliteDataPlaneRows.ToDay(claim.AnchorDate));
             command.Parameters.AddWithValue("$window_closes", SqliteDataPlaneRows.ToDay(claim.WindowCloses));
-            command.Parameters.AddWithValue("$estimated_value", (object?)claim.EstimatedValue?.ToString(CultureInfo.InvariantCulture) ?? DBNull.Value);
+            command.Parameters.AddWithValue("$estimated_value", Money(claim.EstimatedValue));
             command.Parameters.AddWithValue("$currency", (object?)claim.Currency ?? DBNull.Value);
             command.Parameters.AddWithValue("$version", claim.Version);
             command.Parameters.AddWithValue("$json", claim.Json);
+            command.Parameters.AddWithValue("$case_id", (object?)claim.CaseId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$search", claim.Search);
+            command.Parameters.AddWithValue("$recovered_amount", Money(claim.RecoveredAmount));
+            command.Parameters.AddWithValue("$recovered_currency", (object?)claim.RecoveredCurrency ?? DBNull.Value);
             applied += await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -43,21 +48,20 @@ public sealed partial class SqliteDataPlaneStore
         return applied;
     }
 
-    public async Task<ClaimRecordPage> QueryClaimsAsync(string sellerId, string? status, string? type, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<ClaimRecordPage> QueryClaimsAsync(ClaimQuery query, CancellationToken cancellationToken)
     {
-        ClaimQueries.RequirePage(sellerId, page, pageSize);
-        const string filter = "seller_id = $seller_id AND ($status IS NULL OR status = $status) AND ($type IS NULL OR type = $type)";
+        ClaimQueries.RequireQuery(query);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
+        // Money is exact TEXT here; as a number only to order by.
         command.CommandText = $"""
-            SELECT count(*) FROM claims WHERE {filter};
-            SELECT {ClaimQueries.Columns} FROM claims WHERE {filter} {ClaimQueries.Order} LIMIT $limit OFFSET $offset;
+            SELECT count(*) FROM claims WHERE {ClaimQueries.Filter};
+            SELECT {ClaimQueries.Columns} FROM claims WHERE {ClaimQueries.Filter} {ClaimQueries.Order(query, "CAST(estimated_value AS REAL)")} LIMIT @limit OFFSET @offset;
             """;
-        command.Parameters.AddWithValue("$seller_id", sellerId);
-        command.Parameters.AddWithValue("$status", (object?)status ?? DBNull.Value);
-        command.Parameters.AddWithValue("$type", (object?)type ?? DBNull.Value);
-        command.Parameters.AddWithValue("$limit", pageSize);
-        command.Parameters.AddWithValue("$offset", ClaimQueries.Offset(page, pageSize));
+        foreach (var (name, value) in ClaimQueries.Parameters(query, day => SqliteDataPlaneRows.ToDay(day)))
+            command.Parameters.AddWithValue("@" + name, value ?? DBNull.Value);
+        command.Parameters.AddWithValue("@limit", query.PageSize);
+        command.Parameters.AddWithValue("@offset", ClaimQueries.Offset(query.Page, query.PageSize));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var total = reader.GetInt64(0);
@@ -81,10 +85,94 @@ public sealed partial class SqliteDataPlaneStore
         return await reader.ReadAsync(cancellationToken) ? ReadClaim(reader) : null;
     }
 
+    public async Task<IReadOnlyList<ClaimRecord>> FindClaimsByCaseAsync(string sellerId, IReadOnlyCollection<string> caseIds, CancellationToken cancellationToken)
+    {
+        DataPlaneRanges.RequireSeller(sellerId);
+        ArgumentNullException.ThrowIfNull(caseIds);
+        var claims = new List<ClaimRecord>();
+        if (caseIds.Count == 0)
+            return claims;
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // The ids as one JSON array parameter: any number of them in one statement.
+        command.CommandText = $"SELECT {ClaimQueries.Columns} FROM claims WHERE seller_id = $seller_id AND case_id IN (SELECT value FROM json_each($case_ids)) ORDER BY claim_id;";
+        command.Parameters.AddWithValue("$seller_id", sellerId);
+        command.Parameters.AddWithValue("$case_ids", System.Text.Json.JsonSerializer.Serialize(caseIds));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            claims.Add(ReadClaim(reader));
+        return claims;
+    }
+
+    public async Task<IReadOnlyList<ClaimTally>> TallyClaimsAsync(string sellerId, DateOnly dueFrom, DateOnly dueUntil, CancellationToken cancellationToken)
+    {
+        DataPlaneRanges.RequireSeller(sellerId);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Sums here in decimal: SQLite would add the TEXT amounts as floating point.
+        command.CommandText = """
+            SELECT status, type, coalesce(currency, recovered_currency), estimated_value, recovered_amount, window_closes
+            FROM claims WHERE seller_id = $seller_id;
+            """;
+        command.Parameters.AddWithValue("$seller_id", sellerId);
+        var (from, until) = (SqliteDataPlaneRows.ToDay(dueFrom), SqliteDataPlaneRows.ToDay(dueUntil));
+        var tallies = new Dictionary<(string, string, string?), ClaimTally>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = (reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2));
+            var tally = tallies.GetValueOrDefault(key) ?? new ClaimTally(key.Item1, key.Item2, key.Item3, 0, 0m, 0m, 0);
+            var closes = reader.GetInt32(5);
+            tallies[key] = tally with
+            {
+                Count = tally.Count + 1,
+                Value = tally.Value + (reader.IsDBNull(3) ? 0m : SqliteDataPlaneRows.ParseDecimal(reader.GetString(3))),
+                Recovered = tally.Recovered + (reader.IsDBNull(4) ? 0m : SqliteDataPlaneRows.ParseDecimal(reader.GetString(4))),
+                DueSoon = tally.DueSoon + (key.Item1 == "Claimable" && closes >= from && closes <= until ? 1 : 0),
+            };
+        }
+
+        return [.. tallies.Values.OrderBy(t => t.Status, StringComparer.Ordinal).ThenBy(t => t.Type, StringComparer.Ordinal).ThenBy(t => t.Currency, StringComparer.Ordinal)];
+    }
+
+    public async Task<IReadOnlyList<string>> ListClaimIdsAsync(string sellerId, CancellationToken cancellationToken)
+    {
+        DataPlaneRanges.RequireSeller(sellerId);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT claim_id FROM claims WHERE seller_id = $seller_id ORDER BY claim_id;";
+        command.Parameters.AddWithValue("$seller_id", sellerId);
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    public async Task<int> DeleteClaimsAsync(string sellerId, IReadOnlyCollection<string> claimIds, CancellationToken cancellationToken)
+    {
+        DataPlaneRanges.RequireSeller(sellerId);
+        ArgumentNullException.ThrowIfNull(claimIds);
+        if (claimIds.Count == 0)
+            return 0;
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM claims WHERE seller_id = $seller_id AND claim_id IN (SELECT value FROM json_each($claim_ids));";
+        command.Parameters.AddWithValue("$seller_id", sellerId);
+        command.Parameters.AddWithValue("$claim_ids", System.Text.Json.JsonSerializer.Serialize(claimIds));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static object Money(decimal? amount) => (object?)amount?.ToString(CultureInfo.InvariantCulture) ?? DBNull.Value;
+
     private static ClaimRecord ReadClaim(SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3),
         SqliteDataPlaneRows.FromDay(r.GetInt32(4)), SqliteDataPlaneRows.FromDay(r.GetInt32(5)),
         r.IsDBNull(6) ? null : SqliteDataPlaneRows.ParseDecimal(r.GetString(6)),
         r.IsDBNull(7) ? null : r.GetString(7),
-        r.GetInt64(8), r.GetString(9));
+        r.GetInt64(8), r.GetString(9),
+        r.IsDBNull(10) ? null : r.GetString(10),
+        r.GetString(11),
+        r.IsDBNull(12) ? null : SqliteDataPlaneRows.ParseDecimal(r.GetString(12)),
+        r.IsDBNull(13) ? null : r.GetString(13));
 }

@@ -241,6 +241,22 @@ internal static class SqliteSchema
                 PRIMARY KEY (seller_id, upload_id, sequence)
             ) STRICT, WITHOUT ROWID;
             """),
+
+        // The claim workflow's columns, as PostgreSQL's 0009_claims_workflow.sql: the case id reconciliation looks
+        // claims up by, the identifiers text search reads (filled from the stored JSON for existing rows), what was
+        // recovered, and the ops queue's index across sellers.
+        new(6, "claims workflow", """
+            ALTER TABLE claims ADD COLUMN case_id TEXT NULL;
+            ALTER TABLE claims ADD COLUMN search TEXT NOT NULL DEFAULT '';
+            ALTER TABLE claims ADD COLUMN recovered_amount TEXT NULL;
+            ALTER TABLE claims ADD COLUMN recovered_currency TEXT NULL;
+            UPDATE claims SET search = lower(rtrim(
+                coalesce(json_extract(json, '$.fnsku') || char(10), '') || coalesce(json_extract(json, '$.sku') || char(10), '') ||
+                coalesce(json_extract(json, '$.orderId') || char(10), '') || coalesce(json_extract(json, '$.shipmentId') || char(10), '') ||
+                coalesce(json_extract(json, '$.removalOrderId') || char(10), ''), char(10)));
+            CREATE INDEX IF NOT EXISTS ix_claims_seller_case ON claims (seller_id, case_id) WHERE case_id IS NOT NULL;
+            CREATE INDEX IF NOT EXISTS ix_claims_status_window ON claims (status, window_closes, seller_id, claim_id);
+            """),
     ];
 }
 

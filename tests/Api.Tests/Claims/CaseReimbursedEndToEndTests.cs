@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Opside.Api.Tests.Sync;
+
+namespace Opside.Api.Tests.Claims;
+
+/// <summary>
+/// The workflow end to end through the Sandbox (docs/claim-workflow.md): a sync finds a Claimable claim, the seller files
+/// it with a case id, Amazon (the Sandbox) pays that case, and the next sync moves it to Reimbursed with exactly what
+/// was paid, while every other claim stays as it was and the seller's summary shows the money to the cent.
+/// </summary>
+public sealed class CaseReimbursedEndToEndTests(SandboxedApiFixture fixture) : IClassFixture<SandboxedApiFixture>
+{
+    private const string Partner = "A7CASEPAID0007";
+    private const string CaseId = "15678123451";
+
+    [Fact]
+    public async Task A_filed_case_that_Amazon_pays_is_reimbursed_on_the_next_sync_with_the_exact_amount()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var api = fixture.Api;
+        var (sellerId, seller) = await api.SellerAsync();
+        using var _ = seller;
+        var connectedAt = DateTimeOffset.UtcNow;
+        await SyncSteps.ConnectAsync(seller, api.Sandbox, sellerId, Partner);
+        await SyncSteps.WaitForSyncAsync(seller, sellerId, connectedAt);
+
+        var before = await ClaimSteps.AllClaimsAsync(seller, sellerId);
+        var target = before.First(c => c.GetProperty("status").GetString() == "Claimable" && c.GetProperty("type").GetString() == "WarehouseLost");
+        var claimId = target.GetProperty("id").GetString()!;
+        var units = target.GetProperty("units").GetInt32();
+        var filing = await seller.PostAsJsonAsync($"/api/sellers/{sellerId}/claims/{claimId}/filing", new { caseId = CaseId }, ct);
+        Assert.Equal(HttpStatusCode.OK, filing.StatusCode);
+
+        // Amazon pays all but one unit in cash at 7.31 each, and gives one back as inventory: a full payment.
+        using var sandbox = new HttpClient { BaseAddress = api.Sandbox.BaseAddress };
+        var payment = await sandbox.PostAsJsonAsync($"/sandbox/sellers/{Partner}/cases/{CaseId}/payment",
+            new { fnsku = target.GetProperty("fnsku").GetString(), units = units - 1, amountPerUnit = 7.31m, inventoryUnits = 1 }, ct);
+        payment.EnsureSuccessStatusCode();
+        var paid = await payment.Content.ReadFromJsonAsync<JsonElement>(ct);
+        var expectedCash = 7.31m * (units - 1);
+
+        var syncedAt = DateTimeOffset.UtcNow;
+        (await seller.PostAsync($"/api/sellers/{sellerId}/sync", null, ct)).EnsureSuccessStatusCode();
+        await SyncSteps.WaitForSyncAsync(seller, sellerId, syncedAt);
+        var claim = await seller.GetFromJsonAsync<JsonElement>($"/api/sellers/{sellerId}/claims/{claimId}", ct);
+        var after = await ClaimSteps.AllClaimsAsync(seller, sellerId);
+        var summary = await seller.GetFromJsonAsync<JsonElement>($"/api/sellers/{sellerId}/summary", ct);
+
+        Assert.Equal("Reimbursed", claim.GetProperty("status").GetString());
+        var recovered = claim.GetProperty("recovered");
+        Assert.Equal(expectedCash, recovered.GetProperty("cash").GetProperty("amount").GetDecimal());
+        Assert.Equal("USD", recovered.GetProperty("cash").GetProperty("currency").GetString());
+        Assert.Equal(1, recovered.GetProperty("inventoryUnits").GetInt32());
+        Assert.Equal([paid.GetProperty("reimbursementId").GetString()], recovered.GetProperty("reimbursementIds").EnumerateArray().Select(i => i.GetString()));
+        Assert.Equal(["Filed", "Reimbursed"], claim.GetProperty("history").EnumerateArray().Skip(claim.GetProperty("history").GetArrayLength() - 2)
+            .Select(h => h.GetProperty("to").GetString()));
+        Assert.Equal("reconciler", claim.GetProperty("history").EnumerateArray().Last().GetProperty("by").GetString());
+        // The case's payment paid that claim alone: every other claim is as the first sync left it.
+        Assert.Equal(Statuses(before, except: claimId), Statuses(after, except: claimId));
+        Assert.Equal(expectedCash, summary.GetProperty("recoveredToDate").GetProperty("amount").GetDecimal());
+        Assert.Equal(1, summary.GetProperty("byStatus").GetProperty("Reimbursed").GetProperty("count").GetInt64());
+
+        // Another sync re-fetches the same payment: nothing counts twice, nothing changes.
+        var againAt = DateTimeOffset.UtcNow;
+        (await seller.PostAsync($"/api/sellers/{sellerId}/sync", null, ct)).EnsureSuccessStatusCode();
+        await SyncSteps.WaitForSyncAsync(seller, sellerId, againAt);
+        var again = await seller.GetFromJsonAsync<JsonElement>($"/api/sellers/{sellerId}/claims/{claimId}", ct);
+        Assert.Equal(claim.GetProperty("history").GetArrayLength(), again.GetProperty("history").GetArrayLength());
+        Assert.Equal(expectedCash, again.GetProperty("recovered").GetProperty("cash").GetProperty("amount").GetDecimal());
+    }
+
+    private static Dictionary<string, string?> Statuses(IEnumerable<JsonElement> claims, string except) =>
+        claims.Where(c => c.GetProperty("id").GetString() != except)
+            .ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("status").GetString());
+}
