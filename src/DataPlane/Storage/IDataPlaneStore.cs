@@ -99,10 +99,4 @@ public interface IDataPlaneStore
     /// <paramref name="dueFrom"/> to <paramref name="dueUntil"/>.
     /// </summary>
     Task<IReadOnlyList<ClaimTally>> TallyClaimsAsync(string sellerId, DateOnly dueFrom, DateOnly dueUntil, CancellationToken cancellationToken);
-
-    /// <summary>Every claim id the read model holds for the seller, in id order (the rebuild's check for strays).</summary>
-    Task<IReadOnlyList<string>> ListClaimIdsAsync(string sellerId, CancellationToken cancellationToken);
-
-    /// <summary>Removes the seller's claims of these ids from the read model (the rebuild drops rows no grain holds).</summary>
-    Task<int> DeleteClaimsAsync(string sellerId, IReadOnlyCollection<string> claimIds, CancellationToken cancellationToken);
 }

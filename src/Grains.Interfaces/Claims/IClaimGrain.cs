@@ -54,10 +54,6 @@ public interface IClaimGrain : IGrainWithStringKey
     [Alias("reconcile")]
     Task<ClaimSnapshot?> ReconcileAsync(IReadOnlyList<CasePayment> payments, DateTimeOffset at);
 
-    /// <summary>Writes the claim's current version into the read model again, whatever it holds (the ops rebuild).</summary>
-    [Alias("reproject")]
-    Task<ClaimSnapshot?> ReprojectAsync();
-
     /// <summary>The claim, or null when detection never found it.</summary>
     [Alias("get")]
     Task<ClaimSnapshot?> GetAsync();

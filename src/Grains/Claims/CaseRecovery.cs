@@ -43,7 +43,7 @@ internal static class CaseRecovery
     /// reimbursement, whose units were already paid once, less cash than the shortfall claimed.
     /// </summary>
     public static bool IsPartial(ClaimFacts facts, ClaimRecovery recovery) =>
-        facts.Type == "UnderpaidReimbursement"
+        facts.Type == nameof(Detection.ClaimType.UnderpaidReimbursement)
             ? facts.EstimatedValue is { } owed && recovery.Cash.Amount < owed.Amount
             : recovery.CashUnits + recovery.InventoryUnits < facts.Units;
 

@@ -156,15 +156,6 @@ public sealed class ClaimGrain(
         return await ChangeAsync(paid, current.Facts, ClaimStatus.Reimbursed, [.. entries]);
     }
 
-    public async Task<ClaimSnapshot?> ReprojectAsync()
-    {
-        if (state.State.Claim is not { } current)
-            return null;
-        await projector.ProjectAsync(ClaimJson.ToRecord(current));
-        _projectedVersion = current.Version;
-        return current;
-    }
-
     public Task<ClaimSnapshot?> GetAsync() => Task.FromResult(state.State.Claim);
 
     /// <summary>The claim, if it is the seller's: another seller's claim id is unknown here, not forbidden.</summary>

@@ -110,30 +110,6 @@ public sealed partial class PostgresDataPlaneStore
         return tallies;
     }
 
-    public async Task<IReadOnlyList<string>> ListClaimIdsAsync(string sellerId, CancellationToken cancellationToken)
-    {
-        DataPlaneRanges.RequireSeller(sellerId);
-        await using var command = _dataSource.CreateCommand("SELECT claim_id FROM claims WHERE seller_id = $1 ORDER BY claim_id");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sellerId });
-        var ids = new List<string>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-            ids.Add(reader.GetString(0));
-        return ids;
-    }
-
-    public async Task<int> DeleteClaimsAsync(string sellerId, IReadOnlyCollection<string> claimIds, CancellationToken cancellationToken)
-    {
-        DataPlaneRanges.RequireSeller(sellerId);
-        ArgumentNullException.ThrowIfNull(claimIds);
-        if (claimIds.Count == 0)
-            return 0;
-        await using var command = _dataSource.CreateCommand("DELETE FROM claims WHERE seller_id = $1 AND claim_id = ANY($2)");
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sellerId });
-        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. claimIds] });
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     private static void AddFilter(NpgsqlCommand command, ClaimQuery query)
     {
         foreach (var (name, value) in ClaimQueries.Parameters(query, day => day))
