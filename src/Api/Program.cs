@@ -1,5 +1,6 @@
 using Opside.Api.Accounts;
 using Opside.Api.Claims;
+using Opside.Api.Claims.Cases;
 using Opside.Api.Amazon;
 using Opside.Api.Ops;
 using Opside.Api.RateLimiting;
@@ -51,6 +52,7 @@ seller.MapReportUploadApi();
 seller.MapCostCatalogApi();
 seller.MapClaimsApi();
 seller.MapClaimWorkflowApi();
+seller.MapClaimCaseApi();
 app.MapOpsApi();
 
 await app.RunAsync();

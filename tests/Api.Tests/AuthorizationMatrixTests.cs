@@ -63,6 +63,7 @@ public sealed class AuthorizationMatrixTests
         "POST /api/sellers/{sellerId}/claims/{claimId}/filing",
         "POST /api/sellers/{sellerId}/claims/{claimId}/decision",
         "POST /api/sellers/{sellerId}/claims/{claimId}/dismissal",
+        "GET /api/sellers/{sellerId}/claims/{claimId}/case",
         "GET /api/sellers/{sellerId}/claims.csv",
         "GET /api/sellers/{sellerId}/summary",
         "GET /api/ops/claims",

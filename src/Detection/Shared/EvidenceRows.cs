@@ -9,17 +9,9 @@ namespace Opside.Detection.Shared;
 /// </summary>
 internal static class EvidenceRows
 {
-    public const string LedgerReport = "GET_LEDGER_DETAIL_VIEW_DATA";
-    public const string ReimbursementsReport = "GET_FBA_REIMBURSEMENTS_DATA";
-    public const string ReturnsReport = "GET_FBA_FULFILLMENT_CUSTOMER_RETURNS_DATA";
-    public const string RemovalReport = "GET_FBA_FULFILLMENT_REMOVAL_ORDER_DETAIL_DATA";
-    public const string InboundShipmentItems = "FulfillmentInbound.v0.getShipmentItems";
-    public const string FinancialEvents = "Finances.v0.listFinancialEvents";
-    public const string CostCatalogSource = "CostCatalog";
-
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static EvidenceRow Ledger(LedgerEvent r) => new(LedgerReport, new Dictionary<string, string>
+    public static EvidenceRow Ledger(LedgerEvent r) => new(EvidenceSources.LedgerReport, new Dictionary<string, string>
     {
         ["Date"] = r.Date.ToString("MM/dd/yyyy", Invariant),
         ["FNSKU"] = r.Fnsku,
@@ -39,7 +31,7 @@ internal static class EvidenceRows
         ["Store"] = r.Store,
     });
 
-    public static EvidenceRow Reimbursement(ReimbursementRow r) => new(ReimbursementsReport, new Dictionary<string, string>
+    public static EvidenceRow Reimbursement(ReimbursementRow r) => new(EvidenceSources.ReimbursementsReport, new Dictionary<string, string>
     {
         ["approval-date"] = Timestamp(r.ApprovalDate),
         ["reimbursement-id"] = r.ReimbursementId,
@@ -61,7 +53,7 @@ internal static class EvidenceRows
         ["original-reimbursement-type"] = r.OriginalReimbursementType,
     });
 
-    public static EvidenceRow Return(CustomerReturnRow r) => new(ReturnsReport, new Dictionary<string, string>
+    public static EvidenceRow Return(CustomerReturnRow r) => new(EvidenceSources.ReturnsReport, new Dictionary<string, string>
     {
         ["return-date"] = Timestamp(r.ReturnDate),
         ["order-id"] = r.OrderId,
@@ -78,7 +70,7 @@ internal static class EvidenceRows
         ["customer-comments"] = r.CustomerComments,
     });
 
-    public static EvidenceRow Removal(RemovalOrderRow r) => new(RemovalReport, new Dictionary<string, string>
+    public static EvidenceRow Removal(RemovalOrderRow r) => new(EvidenceSources.RemovalReport, new Dictionary<string, string>
     {
         ["request-date"] = Timestamp(r.RequestDate),
         ["order-id"] = r.OrderId,
@@ -98,7 +90,7 @@ internal static class EvidenceRows
         ["currency"] = r.Currency,
     });
 
-    public static EvidenceRow ShipmentItem(InboundShipment shipment, InboundShipmentItem item) => new(InboundShipmentItems, new Dictionary<string, string>
+    public static EvidenceRow ShipmentItem(InboundShipment shipment, InboundShipmentItem item) => new(EvidenceSources.InboundShipmentItems, new Dictionary<string, string>
     {
         ["ShipmentId"] = item.ShipmentId,
         ["ShipmentStatus"] = shipment.ShipmentStatus,
@@ -108,7 +100,7 @@ internal static class EvidenceRows
         ["QuantityReceived"] = Int(item.QuantityReceived),
     });
 
-    public static EvidenceRow Refund(RefundItem r) => new(FinancialEvents, new Dictionary<string, string>
+    public static EvidenceRow Refund(RefundItem r) => new(EvidenceSources.FinancialEvents, new Dictionary<string, string>
     {
         ["AmazonOrderId"] = r.AmazonOrderId,
         ["PostedDate"] = r.PostedDate.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", Invariant),
@@ -120,7 +112,7 @@ internal static class EvidenceRows
         ["CurrencyCode"] = r.Currency,
     });
 
-    public static EvidenceRow Cost(CostCatalogEntry c) => new(CostCatalogSource, new Dictionary<string, string>
+    public static EvidenceRow Cost(CostCatalogEntry c) => new(EvidenceSources.CostCatalog, new Dictionary<string, string>
     {
         ["sku"] = c.Sku,
         ["unitCost"] = Amount(c.UnitCost),

@@ -30,6 +30,16 @@ public sealed class CaseReimbursedEndToEndTests(SandboxedApiFixture fixture) : I
         var target = before.First(c => c.GetProperty("status").GetString() == "Claimable" && c.GetProperty("type").GetString() == "WarehouseLost");
         var claimId = target.GetProperty("id").GetString()!;
         var units = target.GetProperty("units").GetInt32();
+
+        // The case to paste into Seller Central states the ledger's own facts for this claim.
+        var prepared = await seller.GetFromJsonAsync<JsonElement>($"/api/sellers/{sellerId}/claims/{claimId}/case", ct);
+        var details = prepared.GetProperty("details").EnumerateArray().ToDictionary(d => d.GetProperty("label").GetString()!, d => d.GetProperty("value").GetString());
+        var ledgerRow = target.GetProperty("evidence").EnumerateArray().First(e => e.GetProperty("source").GetString() == "GET_LEDGER_DETAIL_VIEW_DATA").GetProperty("row");
+        Assert.Equal(target.GetProperty("fnsku").GetString(), details["FNSKU"]);
+        Assert.Equal(ledgerRow.GetProperty("ASIN").GetString(), details["ASIN"]);
+        Assert.Equal(ledgerRow.GetProperty("Fulfillment Center").GetString(), details["Fulfillment center"]);
+        Assert.Contains(ledgerRow.GetProperty("Reference ID").GetString()!, prepared.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(target.GetProperty("estimatedValue").GetRawText(), prepared.GetProperty("requested").GetRawText());
         var filing = await seller.PostAsJsonAsync($"/api/sellers/{sellerId}/claims/{claimId}/filing", new { caseId = CaseId }, ct);
         Assert.Equal(HttpStatusCode.OK, filing.StatusCode);
 

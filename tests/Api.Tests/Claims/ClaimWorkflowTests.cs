@@ -196,4 +196,36 @@ public sealed class ClaimWorkflowTests : IAsyncLifetime
         Assert.Equal(ClaimStatus.Filed, (await grain.GetAsync())!.Status);
     }
 
+    [Fact]
+    public async Task The_case_answers_json_or_the_text_alone_and_only_to_its_seller_and_ops()
+    {
+        var (account, seller, _, url) = await ClaimAsync("wf-case");
+        using var _ = seller;
+        var (otherAccount, otherToken) = await AccountSteps.RegisterSellerAsync(_anonymous);
+        using var other = _factory.CreateClientWithToken(otherToken);
+        using var ops = _factory.CreateClientWithToken(TestAuth.Ops());
+
+        var json = await seller.GetFromJsonAsync<JsonElement>($"{url}/case", Ct);
+        using var textRequest = new HttpRequestMessage(HttpMethod.Get, $"{url}/case");
+        textRequest.Headers.Accept.ParseAdd("text/plain");
+        using var text = await seller.SendAsync(textRequest, Ct);
+        var byOps = await ops.GetAsync($"{url}/case", Ct);
+        var stranger = await other.GetAsync($"{url}/case", Ct);
+        // The claim id under the other seller's own route: no claim of theirs has it.
+        var underOther = await other.GetAsync($"/api/sellers/{otherAccount.SellerId}/claims/wf-case/case", Ct);
+        var unknown = await seller.GetAsync($"/api/sellers/{account.SellerId}/claims/no-such-claim/case", Ct);
+
+        Assert.Equal("wf-case", json.GetProperty("claimId").GetString());
+        Assert.Equal("WarehouseLost", json.GetProperty("type").GetString());
+        Assert.Equal(12.24m, json.GetProperty("requested").GetProperty("amount").GetDecimal());
+        Assert.StartsWith("Lost inventory in a fulfillment center – FNSKU X001ABC123, 2 units", json.GetProperty("subject").GetString(), StringComparison.Ordinal);
+        Assert.Contains(json.GetProperty("attach").EnumerateArray(), a => !a.GetProperty("fromReports").GetBoolean());
+        Assert.Equal(HttpStatusCode.OK, text.StatusCode);
+        Assert.Equal("text/plain", text.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(json.GetProperty("text").GetString(), await text.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, byOps.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, underOther.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
 }
