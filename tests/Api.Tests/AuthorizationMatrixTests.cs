@@ -67,6 +67,7 @@ public sealed class AuthorizationMatrixTests
         "GET /api/sellers/{sellerId}/claims.csv",
         "GET /api/sellers/{sellerId}/summary",
         "GET /api/ops/claims",
+        "POST /api/ops/sellers/{sellerId}/claims/rebuild",
     ];
 
     private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden];

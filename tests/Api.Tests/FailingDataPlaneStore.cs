@@ -6,7 +6,8 @@ namespace Opside.Api.Tests;
 
 /// <summary>
 /// The real data-plane store, except that the named methods throw an exception whose message carries
-/// <see cref="Secret"/>, as a database driver's error can carry its connection string.
+/// <see cref="Secret"/>, as a database driver's error can carry its connection string: always, or only their first
+/// few calls (a database that comes back).
 /// </summary>
 public class FailingDataPlaneStore : DispatchProxy
 {
@@ -16,9 +17,13 @@ public class FailingDataPlaneStore : DispatchProxy
 
     private IDataPlaneStore _inner = null!;
     private HashSet<string> _failing = [];
+    private int _failuresLeft = int.MaxValue;
 
     /// <summary>Wraps the registered store so that <paramref name="failing"/> methods throw.</summary>
-    public static void Replace(IServiceCollection services, params string[] failing)
+    public static void Replace(IServiceCollection services, params string[] failing) => Replace(services, int.MaxValue, failing);
+
+    /// <summary>Wraps the registered store so that the first <paramref name="failures"/> calls of <paramref name="failing"/> methods throw.</summary>
+    public static void Replace(IServiceCollection services, int failures, params string[] failing)
     {
         var registered = services.Last(d => d.ServiceType == typeof(IDataPlaneStore));
         services.Remove(registered);
@@ -30,6 +35,7 @@ public class FailingDataPlaneStore : DispatchProxy
             var failingStore = (FailingDataPlaneStore)(object)proxy;
             failingStore._inner = inner;
             failingStore._failing = [.. failing];
+            failingStore._failuresLeft = failures;
             return proxy;
         });
     }
@@ -37,7 +43,7 @@ public class FailingDataPlaneStore : DispatchProxy
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
     {
         ArgumentNullException.ThrowIfNull(targetMethod);
-        if (_failing.Contains(targetMethod.Name))
+        if (_failing.Contains(targetMethod.Name) && Interlocked.Decrement(ref _failuresLeft) >= 0)
             throw new InvalidOperationException(Message);
         try
         {

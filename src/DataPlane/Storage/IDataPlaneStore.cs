@@ -86,6 +86,12 @@ public interface IDataPlaneStore
     /// </summary>
     Task<int> UpsertClaimsAsync(IReadOnlyList<ClaimRecord> claims, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="UpsertClaimsAsync"/>, except that a stored claim of the same version is written over too (the
+    /// rebuild from the grains: their state is the truth, a newer stored version is still kept).
+    /// </summary>
+    Task<int> RewriteClaimsAsync(IReadOnlyList<ClaimRecord> claims, CancellationToken cancellationToken);
+
     /// <summary>The claims the query selects, in its order (stable across pages); pages count from 1.</summary>
     Task<ClaimRecordPage> QueryClaimsAsync(ClaimQuery query, CancellationToken cancellationToken);
 
@@ -99,4 +105,10 @@ public interface IDataPlaneStore
     /// <paramref name="dueFrom"/> to <paramref name="dueUntil"/>.
     /// </summary>
     Task<IReadOnlyList<ClaimTally>> TallyClaimsAsync(string sellerId, DateOnly dueFrom, DateOnly dueUntil, CancellationToken cancellationToken);
+
+    /// <summary>Every claim id the read model holds for the seller, in id order (the rebuild's check for strays).</summary>
+    Task<IReadOnlyList<string>> ListClaimIdsAsync(string sellerId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the seller's claims of these ids from the read model (the rebuild drops rows no grain holds).</summary>
+    Task<int> DeleteClaimsAsync(string sellerId, IReadOnlyCollection<string> claimIds, CancellationToken cancellationToken);
 }

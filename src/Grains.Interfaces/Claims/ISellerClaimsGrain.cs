@@ -2,9 +2,10 @@ namespace Opside.Grains.Claims;
 
 /// <summary>
 /// Runs detection for one seller and keeps its claims' statuses moving with the calendar through a daily reminder.
-/// Called by the seller's pipeline alone (<see cref="Pipeline.ISellerPipelineGrain"/>), after the data commands it
-/// runs, so detection never reads a data plane that is being replaced; its own state (the claims the last run found)
-/// is separate from the pipeline's so a detection is one call.
+/// Detection and reconciliation are called by the seller's pipeline alone (<see cref="Pipeline.ISellerPipelineGrain"/>),
+/// after the data commands it runs, so they never read a data plane that is being replaced; its own state (the claims
+/// the last run found) is separate from the pipeline's so a detection is one call. One call at a time, so an ops
+/// rebuild of the read model never interleaves with a detection.
 /// </summary>
 [Alias("opside.claims.seller-claims")]
 public interface ISellerClaimsGrain : IGrainWithStringKey
@@ -21,7 +22,32 @@ public interface ISellerClaimsGrain : IGrainWithStringKey
     [Alias("detect")]
     [ResponseTimeout("00:10:00")]
     Task<ClaimDetectionSummary> DetectAsync();
+
+    /// <summary>
+    /// Reconciliation alone, on the reimbursement rows stored now: for a sync whose reimbursements arrived while another
+    /// source failed, which runs no detection. Answers how many filed claims were given rows.
+    /// </summary>
+    [Alias("reconcile")]
+    [ResponseTimeout("00:10:00")]
+    Task<int> ReconcileAsync();
+
+    /// <summary>
+    /// Rewrites the seller's claims read model from the claim grains (docs/claim-workflow.md, "Read model"): every claim
+    /// detection made is written as its grain holds it (a newer projection in the read model is kept), and rows no
+    /// grain of the seller holds are removed.
+    /// </summary>
+    [Alias("rebuild-read-model")]
+    [ResponseTimeout("00:10:00")]
+    Task<ClaimReadModelRebuild> RebuildReadModelAsync();
 }
+
+/// <summary>What a rebuild did: the claims the grains hold, the read-model rows it wrote and the stray rows it removed.</summary>
+[GenerateSerializer, Immutable, Alias("opside.claims.read-model-rebuild")]
+public sealed record ClaimReadModelRebuild(
+    [property: Id(0)] string SellerId,
+    [property: Id(1)] int Claims,
+    [property: Id(2)] int Rewritten,
+    [property: Id(3)] int Removed);
 
 /// <summary>
 /// What a detection run did: the filed claims it reconciled with their case's reimbursements, the day it used, the claims found, the open claims it resolved, the shipments left to a

@@ -191,8 +191,9 @@ public sealed class ClaimGrain(
     {
         if (claim.Version <= _projectedVersion)
             return;
-        await projector.ProjectAsync(ClaimJson.ToRecord(claim));
-        _projectedVersion = claim.Version;
+        // Not written yet (the projector retries it): the next call hands it over again, which the projector merges.
+        if (await projector.ProjectAsync(ClaimJson.ToRecord(claim)))
+            _projectedVersion = claim.Version;
     }
 
     /// <summary>Dismissed by someone other than the settings: a person's decision, which detection does not undo.</summary>

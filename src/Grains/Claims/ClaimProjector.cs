@@ -6,29 +6,43 @@ namespace Opside.Grains.Claims;
 
 /// <summary>
 /// Writes claim grains' changes into the claims read model, many claims to one transaction. A detection run changes
-/// thousands of claims at once; written one by one, each would cost the read model a commit of its own. Each grain
-/// still waits until its own change is written (a projection is as durable when the grain call returns as before);
-/// changes that arrive while a batch is being written form the next batch, so batches grow with the load.
+/// thousands of claims at once; written one by one, each would cost the read model a commit of its own. Changes that
+/// arrive while a batch is being written form the next batch, so batches grow with the load.
 /// </summary>
+/// <remarks>
+/// A failed write is retried until it lands (docs/claim-workflow.md, "Read model"): the claims stay pending, newest
+/// version per claim, and go first into the next batch after a back-off that doubles up to <see cref="MaxBackoff"/>.
+/// Order cannot go wrong: the store applies a version only over an older one. The grain's state is already durable when
+/// it projects, so a grain waits for the first attempt only; a claim whose projection is still pending when the silo
+/// stops is written again by its grain's next call, the daily re-evaluation or the ops rebuild.
+/// </remarks>
 public sealed class ClaimProjector : IAsyncDisposable
 {
     private const int MaxBatch = 1_000;
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<(string SellerId, string ClaimId), ClaimRecord> _retry = [];
+    private readonly CancellationTokenSource _stopping = new();
     private readonly IDataPlaneStore _store;
+    private readonly TimeProvider _time;
     private readonly ILogger<ClaimProjector> _logger;
     private readonly Task _writer;
 
-    public ClaimProjector(IDataPlaneStore store, ILogger<ClaimProjector> logger)
+    public ClaimProjector(IDataPlaneStore store, TimeProvider time, ILogger<ClaimProjector> logger)
     {
-        (_store, _logger) = (store, logger);
+        (_store, _time, _logger) = (store, time, logger);
         _writer = Task.Run(WriteBatchesAsync);
     }
 
-    /// <summary>Completes once the claim is in the read model (or a same or newer version already was).</summary>
-    public Task ProjectAsync(ClaimRecord claim)
+    /// <summary>
+    /// Answers true once the claim is in the read model (or a same or newer version already was), false when the first
+    /// write failed and the claim waits for a retry.
+    /// </summary>
+    public Task<bool> ProjectAsync(ClaimRecord claim)
     {
-        var pending = new Pending(claim, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(claim, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
             throw new ObjectDisposedException(nameof(ClaimProjector), "The silo is shutting down; the claim was not projected.");
         return pending.Written.Task;
@@ -37,32 +51,79 @@ public sealed class ClaimProjector : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
+        await _stopping.CancelAsync();
         await _writer;
+        _stopping.Dispose();
     }
 
     private async Task WriteBatchesAsync()
     {
         var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        var failures = 0;
+        while (_retry.Count > 0 ? await BackOffAsync(failures) : await _queue.Reader.WaitToReadAsync())
         {
             batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            // The claims waiting for a retry first, then new changes, up to one batch.
+            var retried = _retry.Take(MaxBatch).ToList();
+            while (retried.Count + batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
                 batch.Add(pending);
             try
             {
-                await _store.UpsertClaimsAsync([.. batch.Select(p => p.Claim)], CancellationToken.None);
+                await _store.UpsertClaimsAsync([.. retried.Select(r => r.Value), .. batch.Select(p => p.Claim)], CancellationToken.None);
+                foreach (var (key, claim) in retried)
+                {
+                    // A newer version that failed in the meantime stays pending.
+                    if (_retry.TryGetValue(key, out var waiting) && waiting.Version <= claim.Version)
+                        _retry.Remove(key);
+                }
+                if (failures > 0)
+                    _logger.LogInformation("Claims read model written again after {Failures} failed attempts; {Pending} claims still pending", failures, _retry.Count);
+                failures = 0;
                 foreach (var pending in batch)
-                    pending.Written.TrySetResult();
+                    pending.Written.TrySetResult(true);
             }
             catch (Exception ex)
             {
-                // The grains' calls fail with the cause; a later call projects the claim's current version again.
-                _logger.LogError(ex, "Projecting {Count} claims into the read model failed", batch.Count);
+                failures++;
                 foreach (var pending in batch)
-                    pending.Written.TrySetException(ex);
+                {
+                    var key = (pending.Claim.SellerId, pending.Claim.ClaimId);
+                    if (!_retry.TryGetValue(key, out var waiting) || waiting.Version < pending.Claim.Version)
+                        _retry[key] = pending.Claim;
+                    pending.Written.TrySetResult(false);
+                }
+                _logger.LogError(ex, "Writing {Count} claims into the read model failed (attempt {Attempt}); {Pending} claims pending, retried in {Backoff}",
+                    retried.Count + batch.Count, failures, _retry.Count, Backoff(failures));
+                if (_stopping.IsCancellationRequested)
+                    break;
             }
+        }
+
+        if (_retry.Count > 0)
+            _logger.LogWarning("The silo stops with {Pending} claims not yet in the read model; their grains' next call, the daily re-evaluation or the ops rebuild writes them",
+                _retry.Count);
+    }
+
+    /// <summary>Waits before a retry; answers false when the silo is stopping and nothing new is queued to go with it.</summary>
+    private async Task<bool> BackOffAsync(int failures)
+    {
+        // More pending than one batch after a success: on with the next, at once.
+        if (failures == 0)
+            return true;
+        try
+        {
+            await Task.Delay(Backoff(failures), _time, _stopping.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            // One last attempt on the way out, with whatever is still queued.
+            return true;
         }
     }
 
-    private sealed record Pending(ClaimRecord Claim, TaskCompletionSource Written);
+    private static TimeSpan Backoff(int failures) =>
+        TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, FirstBackoff.Ticks << Math.Min(failures - 1, 16)));
+
+    private sealed record Pending(ClaimRecord Claim, TaskCompletionSource<bool> Written);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Opside.DataPlane.Claims;
 using Opside.DataPlane.Storage;
 using Opside.Detection;
 using Opside.Grains.Sellers;
@@ -49,6 +50,7 @@ public sealed class SellerClaimsGrain(
             ? GrainFactory.GetGrain<IClaimGrain>(id).DismissAsync(now, ClaimGrain.Settings, OptedOutNote)
             : GrainFactory.GetGrain<IClaimGrain>(id).ResolveAsync(now, ResolvedNote));
 
+        state.State.KnownClaimIds = [.. state.State.KnownClaimIds.Concat(state.State.OpenClaimIds).Concat(found).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         state.State.OpenClaimIds = [.. found.Order(StringComparer.Ordinal)];
         state.State.LastDetectedAt = now;
         state.State.ClaimedDamageCodesHku = settings.ClaimDamageCodesHKU;
@@ -65,6 +67,46 @@ public sealed class SellerClaimsGrain(
             logger.LogInformation("Detection for seller {SellerId} withheld {ClaimTypes}: a source that could show them paid or covered holds no rows yet",
                 sellerId, string.Join(", ", withheld.Order()));
         return new ClaimDetectionSummary(asOf, claims.Count, gone.Count, result.NeedsReview.Count, [.. withheld.Order().Select(t => t.ToString())], reconciled);
+    }
+
+    public async Task<int> ReconcileAsync()
+    {
+        var sellerId = this.GetPrimaryKeyString();
+        var rows = await store.ReadReimbursementsAsync(sellerId, CancellationToken.None);
+        var (attached, reconciled) = await new CaseReconciler(store, GrainFactory).ReconcileAsync(sellerId, rows, time.GetUtcNow());
+        logger.LogInformation("Reconciliation for seller {SellerId} without detection: {Reconciled} filed claims ({Attached} reimbursement rows)",
+            sellerId, reconciled, attached.Count);
+        return reconciled;
+    }
+
+    public async Task<ClaimReadModelRebuild> RebuildReadModelAsync()
+    {
+        var sellerId = this.GetPrimaryKeyString();
+        var ct = CancellationToken.None;
+        var projected = await store.ListClaimIdsAsync(sellerId, ct);
+        // The read model's ids too: a claim made before KnownClaimIds was kept is there, and a stray must be looked at.
+        var ids = state.State.KnownClaimIds.Concat(state.State.OpenClaimIds).Concat(projected)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var strays = new List<string>();
+        var rewritten = 0;
+        foreach (var chunk in ids.Chunk(Batch))
+        {
+            var snapshots = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<IClaimGrain>(id).GetAsync()));
+            var records = new List<ClaimRecord>(chunk.Length);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (snapshots[i] is { } claim && claim.Facts.SellerId == sellerId)
+                    records.Add(ClaimJson.ToRecord(claim));
+                else
+                    strays.Add(chunk[i]);
+            }
+            rewritten += await store.RewriteClaimsAsync(records, ct);
+        }
+
+        var removed = await store.DeleteClaimsAsync(sellerId, strays, ct);
+        logger.LogInformation("Claims read model of seller {SellerId} rebuilt from {Claims} claim grains: {Rewritten} rows written, {Removed} stray rows removed",
+            sellerId, ids.Count - strays.Count, rewritten, removed);
+        return new ClaimReadModelRebuild(sellerId, ids.Count - strays.Count, rewritten, removed);
     }
 
     /// <summary>Daily: moves the open claims' statuses with the calendar, without new data.</summary>

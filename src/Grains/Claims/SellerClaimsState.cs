@@ -10,4 +10,10 @@ public sealed class SellerClaimsState
 
     /// <summary>Whether the last run claimed damage codes H, K and U: a run that no longer does tells withdrawn claims from paid ones.</summary>
     [Id(2)] public bool ClaimedDamageCodesHku { get; set; }
+
+    /// <summary>
+    /// Every claim detection ever made for the seller, in id order, whatever became of it: the grains the read model's
+    /// rebuild reads (a claim resolved or paid long ago is no longer in <see cref="OpenClaimIds"/>).
+    /// </summary>
+    [Id(3)] public List<string> KnownClaimIds { get; set; } = [];
 }

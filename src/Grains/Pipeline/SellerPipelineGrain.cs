@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Opside.DataPlane.Rows;
 using Opside.DataPlane.Storage;
 using Opside.DataPlane.Uploads;
 using Opside.Grains.Amazon;
@@ -252,7 +253,29 @@ public sealed class SellerPipelineGrain(
 
         var run = new SellerSync(syncOptions.Value, amazonOptions.Value, store, services, time, logger);
         var failures = await run.RunAsync(connection, sync.State, SaveAsync);
+        if (failures.Count > 0 && ReimbursementsSyncedInLastRun())
+            await ReconcileWithoutDetectionAsync();
         return failures.Count == 0;
+    }
+
+    private bool ReimbursementsSyncedInLastRun() =>
+        sync.State.Sources.GetValueOrDefault(nameof(DataSource.Reimbursements)) is { LastError: null, Deferred: null, LastSucceededAt: { } succeeded }
+        && succeeded >= sync.State.LastStartedAt;
+
+    /// <summary>
+    /// The claims a sync's reimbursements pay are Reimbursed even when another source failed and no detection follows
+    /// (docs/claim-workflow.md, "Reconciliation"); a failure here is retried by the next sync's reconciliation.
+    /// </summary>
+    private async Task ReconcileWithoutDetectionAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ISellerClaimsGrain>(SellerId).ReconcileAsync();
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Reconciliation for seller {SellerId} after a partly failed sync failed (error id {ErrorId})", SellerId, FailureDescription.NewErrorId());
+        }
     }
 
     /// <summary>Replaces the seller's rows from a staged upload in one transaction; answers whether it did.</summary>

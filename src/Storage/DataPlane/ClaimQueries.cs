@@ -58,13 +58,18 @@ internal static class ClaimQueries
     /// The end of both stores' upsert: an old or repeated version is a no-op, so projection is idempotent by id and
     /// version (same syntax in PostgreSQL and SQLite).
     /// </summary>
-    public const string ApplyIfNewer = """
+    public static readonly string ApplyIfNewer = OnConflict(">");
+
+    /// <summary>The rebuild's: the grain's current version is written over the same version too, never over a newer one.</summary>
+    public static readonly string ApplyUnlessOlder = OnConflict(">=");
+
+    private static string OnConflict(string comparison) => $"""
         ON CONFLICT (seller_id, claim_id) DO UPDATE SET
             type = excluded.type, status = excluded.status, anchor_date = excluded.anchor_date,
             window_closes = excluded.window_closes, estimated_value = excluded.estimated_value,
             currency = excluded.currency, version = excluded.version, json = excluded.json, case_id = excluded.case_id,
             search = excluded.search, recovered_amount = excluded.recovered_amount, recovered_currency = excluded.recovered_currency
-        WHERE excluded.version > claims.version
+        WHERE excluded.version {comparison} claims.version
         """;
 
     /// <summary>Each claim checked, and of several versions of one claim only the newest (one row may change once per statement).</summary>

@@ -8,7 +8,13 @@ namespace Opside.Storage.Postgres;
 /// <summary>The claims read model (migrations 0007_claims, 0009_claims_workflow).</summary>
 public sealed partial class PostgresDataPlaneStore
 {
-    public async Task<int> UpsertClaimsAsync(IReadOnlyList<ClaimRecord> claims, CancellationToken cancellationToken)
+    public Task<int> UpsertClaimsAsync(IReadOnlyList<ClaimRecord> claims, CancellationToken cancellationToken) =>
+        WriteClaimsAsync(claims, ClaimQueries.ApplyIfNewer, cancellationToken);
+
+    public Task<int> RewriteClaimsAsync(IReadOnlyList<ClaimRecord> claims, CancellationToken cancellationToken) =>
+        WriteClaimsAsync(claims, ClaimQueries.ApplyUnlessOlder, cancellationToken);
+
+    private async Task<int> WriteClaimsAsync(IReadOnlyList<ClaimRecord> claims, string onConflict, CancellationToken cancellationToken)
     {
         var newest = ClaimQueries.NewestOfEach(claims);
         if (newest.Count == 0)
@@ -18,7 +24,7 @@ public sealed partial class PostgresDataPlaneStore
             INSERT INTO claims ({ClaimQueries.Columns})
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::numeric[], $8::text[], $9::bigint[], $10::text[],
                                  $11::text[], $12::text[], $13::numeric[], $14::text[])
-            {ClaimQueries.ApplyIfNewer}
+            {onConflict}
             """);
         Add(command, newest.Select(c => c.SellerId));
         Add(command, newest.Select(c => c.ClaimId));
@@ -108,6 +114,30 @@ public sealed partial class PostgresDataPlaneStore
             tallies.Add(new ClaimTally(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
                 reader.GetInt64(3), reader.GetDecimal(4), reader.GetDecimal(5), reader.GetInt64(6)));
         return tallies;
+    }
+
+    public async Task<IReadOnlyList<string>> ListClaimIdsAsync(string sellerId, CancellationToken cancellationToken)
+    {
+        DataPlaneRanges.RequireSeller(sellerId);
+        await using var command = _dataSource.CreateCommand("SELECT claim_id FROM claims WHERE seller_id = $1 ORDER BY claim_id");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sellerId });
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    public async Task<int> DeleteClaimsAsync(string sellerId, IReadOnlyCollection<string> claimIds, CancellationToken cancellationToken)
+    {
+        DataPlaneRanges.RequireSeller(sellerId);
+        ArgumentNullException.ThrowIfNull(claimIds);
+        if (claimIds.Count == 0)
+            return 0;
+        await using var command = _dataSource.CreateCommand("DELETE FROM claims WHERE seller_id = $1 AND claim_id = ANY($2)");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sellerId });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = [.. claimIds] });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static void AddFilter(NpgsqlCommand command, ClaimQuery query)

@@ -8,7 +8,13 @@ namespace Opside.Storage.Sqlite;
 /// <summary>The claims read model (schema versions 4 and 6).</summary>
 public sealed partial class SqliteDataPlaneStore
 {
-    public async Task<int> UpsertClaimsAsync(IReadOnlyList<ClaimRecord> claims, CancellationToken cancellationToken)
+    public Task<int> UpsertClaimsAsync(IReadOnlyList<ClaimRecord> claims, CancellationToken cancellationToken) =>
+        WriteClaimsAsync(claims, ClaimQueries.ApplyIfNewer, cancellationToken);
+
+    public Task<int> RewriteClaimsAsync(IReadOnlyList<ClaimRecord> claims, CancellationToken cancellationToken) =>
+        WriteClaimsAsync(claims, ClaimQueries.ApplyUnlessOlder, cancellationToken);
+
+    private async Task<int> WriteClaimsAsync(IReadOnlyList<ClaimRecord> claims, string onConflict, CancellationToken cancellationToken)
     {
         var newest = ClaimQueries.NewestOfEach(claims);
         if (newest.Count == 0)
@@ -21,7 +27,7 @@ public sealed partial class SqliteDataPlaneStore
             INSERT INTO claims ({ClaimQueries.Columns})
             VALUES ($seller_id, $claim_id, $type, $status, $anchor_date, $window_closes, $estimated_value, $currency, $version, $json,
                     $case_id, $search, $recovered_amount, $recovered_currency)
-            {ClaimQueries.ApplyIfNewer};
+            {onConflict};
             """;
         var applied = 0;
         foreach (var claim in newest)
@@ -133,6 +139,34 @@ public sealed partial class SqliteDataPlaneStore
         }
 
         return [.. tallies.Values.OrderBy(t => t.Status, StringComparer.Ordinal).ThenBy(t => t.Type, StringComparer.Ordinal).ThenBy(t => t.Currency, StringComparer.Ordinal)];
+    }
+
+    public async Task<IReadOnlyList<string>> ListClaimIdsAsync(string sellerId, CancellationToken cancellationToken)
+    {
+        DataPlaneRanges.RequireSeller(sellerId);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT claim_id FROM claims WHERE seller_id = $seller_id ORDER BY claim_id;";
+        command.Parameters.AddWithValue("$seller_id", sellerId);
+        var ids = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    public async Task<int> DeleteClaimsAsync(string sellerId, IReadOnlyCollection<string> claimIds, CancellationToken cancellationToken)
+    {
+        DataPlaneRanges.RequireSeller(sellerId);
+        ArgumentNullException.ThrowIfNull(claimIds);
+        if (claimIds.Count == 0)
+            return 0;
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM claims WHERE seller_id = $seller_id AND claim_id IN (SELECT value FROM json_each($claim_ids));";
+        command.Parameters.AddWithValue("$seller_id", sellerId);
+        command.Parameters.AddWithValue("$claim_ids", System.Text.Json.JsonSerializer.Serialize(claimIds));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static object Money(decimal? amount) => (object?)amount?.ToString(CultureInfo.InvariantCulture) ?? DBNull.Value;

@@ -81,6 +81,46 @@ public sealed class CaseReimbursedEndToEndTests(SandboxedApiFixture fixture) : I
         Assert.Equal(expectedCash, again.GetProperty("recovered").GetProperty("cash").GetProperty("amount").GetDecimal());
     }
 
+    [Fact]
+    public async Task A_case_paid_in_a_sync_whose_ledger_failed_is_reimbursed_although_no_detection_runs()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var api = fixture.Api;
+        var (sellerId, seller) = await api.SellerAsync();
+        using var _ = seller;
+        const string partner = "A7CASEPAID0008";
+        var connectedAt = DateTimeOffset.UtcNow;
+        await SyncSteps.ConnectAsync(seller, api.Sandbox, sellerId, partner);
+        await SyncSteps.WaitForSyncAsync(seller, sellerId, connectedAt);
+        var target = (await ClaimSteps.AllClaimsAsync(seller, sellerId))
+            .First(c => c.GetProperty("status").GetString() == "Claimable" && c.GetProperty("type").GetString() == "WarehouseLost");
+        var claimId = target.GetProperty("id").GetString()!;
+        var units = target.GetProperty("units").GetInt32();
+        (await seller.PostAsJsonAsync($"/api/sellers/{sellerId}/claims/{claimId}/filing", new { caseId = "15678123458" }, ct)).EnsureSuccessStatusCode();
+        using var sandbox = new HttpClient { BaseAddress = api.Sandbox.BaseAddress };
+        (await sandbox.PostAsJsonAsync($"/sandbox/sellers/{partner}/cases/15678123458/payment",
+            new { fnsku = target.GetProperty("fnsku").GetString(), units, amountPerUnit = 4.5m }, ct)).EnsureSuccessStatusCode();
+        // The next ledger report fails in Amazon: the sync fails, and no detection follows it.
+        (await sandbox.PostAsJsonAsync("/sandbox/faults", new { reportType = "GET_LEDGER_DETAIL_VIEW_DATA", processingStatus = "FATAL" }, ct)).EnsureSuccessStatusCode();
+
+        try
+        {
+            var syncedAt = DateTimeOffset.UtcNow;
+            (await seller.PostAsync($"/api/sellers/{sellerId}/sync", null, ct)).EnsureSuccessStatusCode();
+            var status = await SyncSteps.WaitForSyncAsync(seller, sellerId, syncedAt);
+            var claim = await seller.GetFromJsonAsync<JsonElement>($"/api/sellers/{sellerId}/claims/{claimId}", ct);
+
+            Assert.Equal("Failed", status.GetProperty("state").GetString());
+            Assert.Contains("Ledger", status.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+            Assert.Equal("Reimbursed", claim.GetProperty("status").GetString());
+            Assert.Equal(4.5m * units, claim.GetProperty("recovered").GetProperty("cash").GetProperty("amount").GetDecimal());
+        }
+        finally
+        {
+            await sandbox.DeleteAsync("/sandbox/faults", ct);
+        }
+    }
+
     private static Dictionary<string, string?> Statuses(IEnumerable<JsonElement> claims, string except) =>
         claims.Where(c => c.GetProperty("id").GetString() != except)
             .ToDictionary(c => c.GetProperty("id").GetString()!, c => c.GetProperty("status").GetString());

@@ -26,6 +26,23 @@ public abstract partial class DataPlaneStoreContract
     }
 
     [Fact]
+    public async Task A_rewrite_replaces_the_same_version_and_never_a_newer_one()
+    {
+        var store = await OpenStoreAsync();
+        await store.UpsertClaimsAsync([Claim("c-1", version: 2), Claim("c-2", version: 5)], Ct);
+        // The same version with other content: what a rebuild writes over a stale or damaged row.
+        var repaired = Claim("c-1", version: 2, status: "Filed") with { Json = """{"id":"c-1","version":2,"status":"Filed"}""" };
+
+        Assert.Equal(0, await store.UpsertClaimsAsync([repaired], Ct));
+        Assert.Equal(2, await store.RewriteClaimsAsync([repaired, Claim("c-3", version: 1)], Ct));
+        Assert.Equal(0, await store.RewriteClaimsAsync([Claim("c-2", version: 4)], Ct));
+
+        Assert.Equal(repaired, await store.GetClaimAsync(Seller, "c-1", Ct));
+        Assert.Equal(5, (await store.GetClaimAsync(Seller, "c-2", Ct))!.Version);
+        Assert.Equal(["c-1", "c-2", "c-3"], await store.ListClaimIdsAsync(Seller, Ct));
+    }
+
+    [Fact]
     public async Task A_batch_applies_only_what_is_newer_and_of_one_claim_twice_the_newest()
     {
         var store = await OpenStoreAsync();
@@ -144,7 +161,7 @@ public abstract partial class DataPlaneStoreContract
     }
 
     [Fact]
-    public async Task Filed_claims_are_found_by_case_id_and_tallied_exactly()
+    public async Task Filed_claims_are_found_by_case_id_tallied_exactly_and_deleted_by_id()
     {
         var store = await OpenStoreAsync();
         await store.UpsertClaimsAsync(
@@ -158,6 +175,7 @@ public abstract partial class DataPlaneStoreContract
 
         var found = await store.FindClaimsByCaseAsync(Seller, ["222222", "111111", "999999"], Ct);
         var tallies = await store.TallyClaimsAsync(Seller, new DateOnly(2026, 12, 5), new DateOnly(2026, 12, 12), Ct);
+        var deleted = await store.DeleteClaimsAsync(Seller, ["c-3", "c-9"], Ct);
 
         Assert.Equal(["c-1", "c-2"], found.Select(c => c.ClaimId));
         Assert.Equal("111111", found[0].CaseId);
@@ -169,5 +187,7 @@ public abstract partial class DataPlaneStoreContract
             new ClaimTally("Filed", "WarehouseLost", "USD", 1, 0.1m, 0m, 0),
             new ClaimTally("Reimbursed", "WarehouseLost", "USD", 1, 12.24m, 12.23m, 0),
         ], tallies);
+        Assert.Equal(1, deleted);
+        Assert.Equal(["c-1", "c-2", "c-4"], await store.ListClaimIdsAsync(Seller, Ct));
     }
 }
