@@ -12,9 +12,10 @@ namespace Opside.Grains.Claims;
 /// <remarks>
 /// A failed write is retried until it lands (docs/claim-workflow.md, "Read model"): the claims stay pending, newest
 /// version per claim, and go first into the next batch after a back-off that doubles up to <see cref="MaxBackoff"/>.
-/// Order cannot go wrong: the store applies a version only over an older one. The grain's state is already durable when
-/// it projects, so a grain waits for the first attempt only; a claim whose projection is still pending when the silo
-/// stops is written again by its grain's next call, the daily re-evaluation or the ops rebuild.
+/// Order cannot go wrong: the store applies a version only over an older one. The grain's state is already durable
+/// when it projects, so a grain waits for the first attempt only, and not at all during a back-off; a claim whose
+/// projection is still pending when the silo stops is written again by its grain's next call, the daily
+/// re-evaluation or the ops rebuild.
 /// </remarks>
 public sealed class ClaimProjector : IAsyncDisposable
 {
@@ -22,7 +23,7 @@ public sealed class ClaimProjector : IAsyncDisposable
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>();
     private readonly Dictionary<(string SellerId, string ClaimId), ClaimRecord> _retry = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly IDataPlaneStore _store;
@@ -86,12 +87,7 @@ public sealed class ClaimProjector : IAsyncDisposable
             {
                 failures++;
                 foreach (var pending in batch)
-                {
-                    var key = (pending.Claim.SellerId, pending.Claim.ClaimId);
-                    if (!_retry.TryGetValue(key, out var waiting) || waiting.Version < pending.Claim.Version)
-                        _retry[key] = pending.Claim;
-                    pending.Written.TrySetResult(false);
-                }
+                    Hold(pending);
                 _logger.LogError(ex, "Writing {Count} claims into the read model failed (attempt {Attempt}); {Pending} claims pending, retried in {Backoff}",
                     retried.Count + batch.Count, failures, _retry.Count, Backoff(failures));
                 if (_stopping.IsCancellationRequested)
@@ -104,22 +100,61 @@ public sealed class ClaimProjector : IAsyncDisposable
                 _retry.Count);
     }
 
-    /// <summary>Waits before a retry; answers false when the silo is stopping and nothing new is queued to go with it.</summary>
+    /// <summary>
+    /// Waits before a retry. Changes that arrive meanwhile join the pending ones at once and their grains are answered
+    /// (false): a grain call must not wait out a back-off of up to <see cref="MaxBackoff"/>. Always answers true: the
+    /// retry follows, also as the last attempt when the silo is stopping.
+    /// </summary>
     private async Task<bool> BackOffAsync(int failures)
     {
         // More pending than one batch after a success: on with the next, at once.
         if (failures == 0)
             return true;
+        var delay = Task.Delay(Backoff(failures), _time, _stopping.Token);
+        // A waiter left behind when the delay ends first is harmless: the channel takes several (not single-reader).
+        while (!delay.IsCompleted)
+        {
+            var arrived = _queue.Reader.WaitToReadAsync(_stopping.Token).AsTask();
+            if (await Task.WhenAny(delay, arrived) != arrived || !await SucceededAsync(arrived))
+                break;
+            while (_queue.Reader.TryRead(out var pending))
+                Hold(pending);
+        }
+        await SucceededAsync(delay);
+        return true;
+    }
+
+    private static async Task<bool> SucceededAsync(Task<bool> task)
+    {
         try
         {
-            await Task.Delay(Backoff(failures), _time, _stopping.Token);
-            return true;
+            return await task;
         }
         catch (OperationCanceledException)
         {
-            // One last attempt on the way out, with whatever is still queued.
-            return true;
+            return false;
         }
+    }
+
+    private static async Task SucceededAsync(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (OperationCanceledException)
+        {
+            // The silo is stopping: the last attempt follows now.
+        }
+    }
+
+    /// <summary>Keeps a claim for the retry (the newest version of it) and answers its grain that it is not written yet.</summary>
+    private void Hold(Pending pending)
+    {
+        var key = (pending.Claim.SellerId, pending.Claim.ClaimId);
+        if (!_retry.TryGetValue(key, out var waiting) || waiting.Version < pending.Claim.Version)
+            _retry[key] = pending.Claim;
+        pending.Written.TrySetResult(false);
     }
 
     private static TimeSpan Backoff(int failures) =>
