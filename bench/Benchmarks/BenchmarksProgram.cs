@@ -13,6 +13,8 @@ public static class BenchmarksProgram
             return await Detection.EndToEnd.LargeSellerDetectionRun.RunAsync(args[1..]);
         if (args is [Claims.ClaimsListRun.Command, ..])
             return await Claims.ClaimsListRun.RunAsync(args[1..]);
+        if (args is [Claims.ClaimTransitionsRun.Command, ..])
+            return await Claims.ClaimTransitionsRun.RunAsync(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarksProgram).Assembly).Run(args);
         return 0;
     }
