@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Opside.Grains.Claims;
-using Opside.Hosting.Cluster;
 
 namespace Opside.Benchmarks.Detection.EndToEnd;
 
@@ -19,21 +16,11 @@ internal static class DetectionMeasurement
     public static async Task<int> RunAsync(LargeSellerDetectionRun.RunOptions options)
     {
         var target = options.Target ?? throw new ArgumentException("--target is required with --measure");
-        var settings = new Dictionary<string, string?>
+        using var host = await BenchSilo.StartAsync(options.Store, target, new Dictionary<string, string?>
         {
-            ["Cluster:Provider"] = "Localhost",
-            ["Orleans:SiloPort"] = FreeTcpPort().ToString(CultureInfo.InvariantCulture),
-            ["Orleans:GatewayPort"] = FreeTcpPort().ToString(CultureInfo.InvariantCulture),
-            ["Logging:LogLevel:Default"] = "Warning",
             // The detection log line carries the load / evaluate / upsert split.
             [$"Logging:LogLevel:{typeof(SellerClaimsGrain).FullName}"] = "Information",
-        };
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Configuration.AddInMemoryCollection(BenchStore.SiloSettings(options.Store, target));
-        builder.AddOpsideSilo();
-        using var host = builder.Build();
-        await host.StartAsync();
+        });
         var grains = host.Services.GetRequiredService<IGrainFactory>();
         Console.WriteLine($"silo started ({options.Store}, server GC {System.Runtime.GCSettings.IsServerGC}); resident {Resident("VmRSS")} MiB");
 
@@ -84,12 +71,5 @@ internal static class DetectionMeasurement
             return "n/a";
         var kib = long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
         return (kib / 1024).ToString("N0", CultureInfo.InvariantCulture);
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
