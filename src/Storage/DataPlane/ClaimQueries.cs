@@ -9,14 +9,40 @@ internal static class ClaimQueries
         "seller_id, claim_id, type, status, anchor_date, window_closes, estimated_value, currency, version, json, case_id, search, recovered_amount, recovered_currency";
 
     /// <summary>
-    /// The query's filters over named parameters (<see cref="Parameters"/>), the same text in both stores: a null
-    /// parameter is no filter. Both plan it with the values known, so a seller's list uses the seller's index.
+    /// The query's filters over named parameters (<see cref="Parameters"/>), the same text in both stores, with only the
+    /// filters the query sets: an "<c>@p IS NULL OR …</c>" form is planned without the values (SQLite scanned the table
+    /// for every list), while this one uses the seller's indexes (docs/benchmarks.md, "Claim workflow").
     /// </summary>
-    public const string Filter = """
-        (@seller_id IS NULL OR seller_id = @seller_id) AND (@status IS NULL OR status = @status) AND (@type IS NULL OR type = @type)
-        AND (@due_from IS NULL OR (status = 'Claimable' AND window_closes >= @due_from AND window_closes <= @due_until))
-        AND (@anchor_from IS NULL OR anchor_date >= @anchor_from) AND (@anchor_to IS NULL OR anchor_date <= @anchor_to)
-        AND (@search IS NULL OR search LIKE @search ESCAPE '\')
+    public static string Filter(ClaimQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var conditions = new List<string>();
+        if (query.SellerId is not null)
+            conditions.Add("seller_id = @seller_id");
+        if (query.Status is not null)
+            conditions.Add("status = @status");
+        if (query.Type is not null)
+            conditions.Add("type = @type");
+        if (query.DueSoonOn is not null)
+            conditions.Add("status = 'Claimable' AND window_closes >= @due_from AND window_closes <= @due_until");
+        if (query.AnchorFrom is not null)
+            conditions.Add("anchor_date >= @anchor_from");
+        if (query.AnchorTo is not null)
+            conditions.Add("anchor_date <= @anchor_to");
+        if (query.Search is { Length: > 0 })
+            conditions.Add("search LIKE @search ESCAPE '\\'");
+        return conditions.Count == 0 ? "1 = 1" : string.Join(" AND ", conditions);
+    }
+
+    /// <summary>
+    /// One page: its keys are chosen first, from the indexes alone where one covers the filter and the order, and only
+    /// those rows are read whole. Read whole, every skipped row of a deep page would carry its JSON.
+    /// </summary>
+    /// <param name="keysFrom">Where the keys are read: <c>claims</c>, or the table with a store's index hint.</param>
+    public static string Page(ClaimQuery query, string value, string keysFrom = "claims") => $"""
+        SELECT {Columns} FROM claims
+        WHERE (seller_id, claim_id) IN (SELECT seller_id, claim_id FROM {keysFrom} WHERE {Filter(query)} {Order(query, value)} LIMIT @limit OFFSET @offset)
+        {Order(query, value)}
         """;
 
     /// <summary>
@@ -36,17 +62,27 @@ internal static class ClaimQueries
         return $"ORDER BY {first}, seller_id, claim_id";
     }
 
-    /// <summary>The filter's parameters by name, dates as the store keeps them (<paramref name="day"/>).</summary>
-    public static IEnumerable<(string Name, object? Value)> Parameters(ClaimQuery query, Func<DateOnly, object> day)
+    /// <summary>The parameters of the filters the query sets (<see cref="Filter"/>), dates as the store keeps them (<paramref name="day"/>).</summary>
+    public static IEnumerable<(string Name, object Value)> Parameters(ClaimQuery query, Func<DateOnly, object> day)
     {
-        yield return ("seller_id", query.SellerId);
-        yield return ("status", query.Status);
-        yield return ("type", query.Type);
-        yield return ("due_from", query.DueSoonOn is { } from ? day(from) : null);
-        yield return ("due_until", query.DueSoonUntil is { } until ? day(until) : null);
-        yield return ("anchor_from", query.AnchorFrom is { } af ? day(af) : null);
-        yield return ("anchor_to", query.AnchorTo is { } at ? day(at) : null);
-        yield return ("search", query.Search is { Length: > 0 } text ? $"%{EscapeLike(text.ToLowerInvariant())}%" : null);
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.SellerId is { } seller)
+            yield return ("seller_id", seller);
+        if (query.Status is { } status)
+            yield return ("status", status);
+        if (query.Type is { } type)
+            yield return ("type", type);
+        if (query.DueSoonOn is { } from)
+        {
+            yield return ("due_from", day(from));
+            yield return ("due_until", day(query.DueSoonUntil ?? from));
+        }
+        if (query.AnchorFrom is { } anchorFrom)
+            yield return ("anchor_from", day(anchorFrom));
+        if (query.AnchorTo is { } anchorTo)
+            yield return ("anchor_to", day(anchorTo));
+        if (query.Search is { Length: > 0 } text)
+            yield return ("search", $"%{EscapeLike(text.ToLowerInvariant())}%");
     }
 
     /// <summary>Whether the filter parameter of this name is a day.</summary>

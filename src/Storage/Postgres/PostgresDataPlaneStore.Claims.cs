@@ -46,31 +46,24 @@ public sealed partial class PostgresDataPlaneStore
     public async Task<ClaimRecordPage> QueryClaimsAsync(ClaimQuery query, CancellationToken cancellationToken)
     {
         ClaimQueries.RequireQuery(query);
-        // count(*) OVER () gives the total with the page in one round trip; an empty page falls back to a count.
+        // The count apart from the page: "count(*) OVER ()" made the page gather every matching row first.
+        await using var batch = _dataSource.CreateBatch();
+        var count = new NpgsqlBatchCommand($"SELECT count(*) FROM claims WHERE {ClaimQueries.Filter(query)}");
+        AddFilter(count.Parameters, query);
+        var page = new NpgsqlBatchCommand(ClaimQueries.Page(query, "estimated_value"));
+        AddFilter(page.Parameters, query);
+        page.Parameters.Add(new NpgsqlParameter<int>("limit", query.PageSize));
+        page.Parameters.Add(new NpgsqlParameter<long>("offset", ClaimQueries.Offset(query.Page, query.PageSize)));
+        batch.BatchCommands.Add(count);
+        batch.BatchCommands.Add(page);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var total = reader.GetInt64(0);
+        await reader.NextResultAsync(cancellationToken);
         var items = new List<ClaimRecord>();
-        long? total = null;
-        await using (var command = _dataSource.CreateCommand(
-            $"SELECT {ClaimQueries.Columns}, count(*) OVER () FROM claims WHERE {ClaimQueries.Filter} {ClaimQueries.Order(query, "estimated_value")} LIMIT @limit OFFSET @offset"))
-        {
-            AddFilter(command, query);
-            command.Parameters.Add(new NpgsqlParameter<int>("limit", query.PageSize));
-            command.Parameters.Add(new NpgsqlParameter<long>("offset", ClaimQueries.Offset(query.Page, query.PageSize)));
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                items.Add(ReadClaim(reader));
-                total = reader.GetInt64(14);
-            }
-        }
-
-        if (total is null)
-        {
-            await using var count = _dataSource.CreateCommand($"SELECT count(*) FROM claims WHERE {ClaimQueries.Filter}");
-            AddFilter(count, query);
-            total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
-        }
-
-        return new ClaimRecordPage(items, total.Value);
+        while (await reader.ReadAsync(cancellationToken))
+            items.Add(ReadClaim(reader));
+        return new ClaimRecordPage(items, total);
     }
 
     public async Task<ClaimRecord?> GetClaimAsync(string sellerId, string claimId, CancellationToken cancellationToken)
@@ -140,10 +133,10 @@ public sealed partial class PostgresDataPlaneStore
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static void AddFilter(NpgsqlCommand command, ClaimQuery query)
+    private static void AddFilter(NpgsqlParameterCollection parameters, ClaimQuery query)
     {
         foreach (var (name, value) in ClaimQueries.Parameters(query, day => day))
-            command.Parameters.Add(new NpgsqlParameter(name, ClaimQueries.IsDay(name) ? NpgsqlDbType.Date : NpgsqlDbType.Text) { Value = value ?? DBNull.Value });
+            parameters.Add(new NpgsqlParameter(name, ClaimQueries.IsDay(name) ? NpgsqlDbType.Date : NpgsqlDbType.Text) { Value = value });
     }
 
     private static void Add(NpgsqlCommand command, IEnumerable<string> values) =>

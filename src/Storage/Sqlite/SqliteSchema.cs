@@ -257,6 +257,15 @@ internal static class SqliteSchema
             CREATE INDEX IF NOT EXISTS ix_claims_seller_case ON claims (seller_id, case_id) WHERE case_id IS NOT NULL;
             CREATE INDEX IF NOT EXISTS ix_claims_status_window ON claims (status, window_closes, seller_id, claim_id);
             """),
+
+        // The claims list's keys, as PostgreSQL's 0010_claims_list_indexes.sql serves them with several indexes: one index
+        // holding every column a list filters or sorts on, which a seller's list reads instead of rows carrying their
+        // JSON (a secondary index of a WITHOUT ROWID table holds the key too); and the ops queue's order across sellers.
+        new(7, "claims list index", """
+            CREATE INDEX IF NOT EXISTS ix_claims_seller_list
+                ON claims (seller_id, window_closes, status, type, anchor_date, estimated_value, search, claim_id);
+            CREATE INDEX IF NOT EXISTS ix_claims_queue ON claims (window_closes, CAST(estimated_value AS REAL) DESC, seller_id, claim_id);
+            """),
     ];
 }
 
