@@ -115,16 +115,17 @@ public sealed class ClaimProjector : IAsyncDisposable
         while (!delay.IsCompleted)
         {
             var arrived = _queue.Reader.WaitToReadAsync(_stopping.Token).AsTask();
-            if (await Task.WhenAny(delay, arrived) != arrived || !await SucceededAsync(arrived))
+            if (await Task.WhenAny(delay, arrived) != arrived || !await ArrivedAsync(arrived))
                 break;
             while (_queue.Reader.TryRead(out var pending))
                 Hold(pending);
         }
-        await SucceededAsync(delay);
+        await WaitUnlessStoppingAsync(delay);
         return true;
     }
 
-    private static async Task<bool> SucceededAsync(Task<bool> task)
+    /// <summary>Whether new changes arrived; false when the channel closed or the silo is stopping.</summary>
+    private static async Task<bool> ArrivedAsync(Task<bool> task)
     {
         try
         {
@@ -136,7 +137,7 @@ public sealed class ClaimProjector : IAsyncDisposable
         }
     }
 
-    private static async Task SucceededAsync(Task task)
+    private static async Task WaitUnlessStoppingAsync(Task task)
     {
         try
         {
