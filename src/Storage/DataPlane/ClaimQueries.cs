@@ -38,28 +38,45 @@ internal static class ClaimQueries
     /// One page: its keys are chosen first, from the indexes alone where one covers the filter and the order, and only
     /// those rows are read whole. Read whole, every skipped row of a deep page would carry its JSON.
     /// </summary>
+    /// <param name="value">The store's value order (<see cref="Order"/>).</param>
     /// <param name="keysFrom">Where the keys are read: <c>claims</c>, or the table with a store's index hint.</param>
-    public static string Page(ClaimQuery query, string value, string keysFrom = "claims") => $"""
+    public static string Page(ClaimQuery query, ValueOrder value, string keysFrom = "claims") => $"""
         SELECT {Columns} FROM claims
         WHERE (seller_id, claim_id) IN (SELECT seller_id, claim_id FROM {keysFrom} WHERE {Filter(query)} {Order(query, value)} LIMIT @limit OFFSET @offset)
         {Order(query, value)}
         """;
 
     /// <summary>
-    /// The query's order; <paramref name="value"/> is the store's expression of the estimated value as a number. The
-    /// seller and claim id end every order, so pages never overlap or skip.
+    /// The query's order, the value's as <paramref name="value"/> writes it. The seller and claim id end every order,
+    /// so pages never overlap or skip.
     /// </summary>
-    public static string Order(ClaimQuery query, string value)
+    public static string Order(ClaimQuery query, ValueOrder value)
     {
+        ArgumentNullException.ThrowIfNull(value);
         var direction = query.Descending ? "DESC" : "ASC";
         var first = query.Sort switch
         {
             ClaimSort.AnchorDate => $"anchor_date {direction}",
-            ClaimSort.Value => $"{value} {direction} NULLS LAST",
-            ClaimSort.Queue => $"window_closes, {value} DESC NULLS LAST",
+            ClaimSort.Value => value.UnknownLast(direction),
+            ClaimSort.Queue => $"window_closes, {value.UnknownLast("DESC")}",
             _ => $"window_closes {direction}",
         };
         return $"ORDER BY {first}, seller_id, claim_id";
+    }
+
+    /// <summary>
+    /// How a store orders by the estimated value, a number, with unknown values last in either direction: PostgreSQL
+    /// says <c>NULLS LAST</c>; SQLite keeps money as TEXT and can walk an index in that order only when the order is
+    /// written as its index is, unknown first as a separate term (docs/benchmarks.md, "Claim workflow").
+    /// </summary>
+    public sealed record ValueOrder(string Number, bool UnknownAsTerm)
+    {
+        public static readonly ValueOrder Postgres = new("estimated_value", UnknownAsTerm: false);
+
+        public static readonly ValueOrder Sqlite = new("CAST(estimated_value AS REAL)", UnknownAsTerm: true);
+
+        public string UnknownLast(string direction) =>
+            UnknownAsTerm ? $"estimated_value IS NULL, {Number} {direction}" : $"{Number} {direction} NULLS LAST";
     }
 
     /// <summary>The parameters of the filters the query sets (<see cref="Filter"/>), dates as the store keeps them (<paramref name="day"/>).</summary>
@@ -136,6 +153,18 @@ internal static class ClaimQueries
         ArgumentOutOfRangeException.ThrowIfLessThan(query.PageSize, 1);
         if ((query.DueSoonOn is null) != (query.DueSoonUntil is null))
             throw new ArgumentException("Due soon needs both its first and its last day.", nameof(query));
+    }
+
+    /// <summary>
+    /// The total a page tells by itself, read first: a page that is not full ends the list, so a search matching a few
+    /// claims is one walk of the seller's claims, not two (the count's and the page's). Null for a full page, or one past
+    /// the end: only a count tells those.
+    /// </summary>
+    public static long? TotalFromPage(ClaimQuery query, int items)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var offset = Offset(query.Page, query.PageSize);
+        return items < query.PageSize && (items > 0 || offset == 0) ? offset + items : null;
     }
 
     /// <summary>The rows to skip; long so a huge page number cannot overflow.</summary>

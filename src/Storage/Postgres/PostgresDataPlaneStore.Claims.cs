@@ -46,24 +46,24 @@ public sealed partial class PostgresDataPlaneStore
     public async Task<ClaimRecordPage> QueryClaimsAsync(ClaimQuery query, CancellationToken cancellationToken)
     {
         ClaimQueries.RequireQuery(query);
-        // The count apart from the page: "count(*) OVER ()" made the page gather every matching row first.
-        await using var batch = _dataSource.CreateBatch();
-        var count = new NpgsqlBatchCommand($"SELECT count(*) FROM claims WHERE {ClaimQueries.Filter(query)}");
-        AddFilter(count.Parameters, query);
-        var page = new NpgsqlBatchCommand(ClaimQueries.Page(query, "estimated_value"));
-        AddFilter(page.Parameters, query);
-        page.Parameters.Add(new NpgsqlParameter<int>("limit", query.PageSize));
-        page.Parameters.Add(new NpgsqlParameter<long>("offset", ClaimQueries.Offset(query.Page, query.PageSize)));
-        batch.BatchCommands.Add(count);
-        batch.BatchCommands.Add(page);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        var total = reader.GetInt64(0);
-        await reader.NextResultAsync(cancellationToken);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         var items = new List<ClaimRecord>();
-        while (await reader.ReadAsync(cancellationToken))
-            items.Add(ReadClaim(reader));
-        return new ClaimRecordPage(items, total);
+        await using (var page = new NpgsqlCommand(ClaimQueries.Page(query, ClaimQueries.ValueOrder.Postgres), connection))
+        {
+            AddFilter(page.Parameters, query);
+            page.Parameters.Add(new NpgsqlParameter<int>("limit", query.PageSize));
+            page.Parameters.Add(new NpgsqlParameter<long>("offset", ClaimQueries.Offset(query.Page, query.PageSize)));
+            await using var reader = await page.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+                items.Add(ReadClaim(reader));
+        }
+
+        if (ClaimQueries.TotalFromPage(query, items.Count) is { } told)
+            return new ClaimRecordPage(items, told);
+        // The count apart from the page: "count(*) OVER ()" made the page gather every matching row first.
+        await using var count = new NpgsqlCommand($"SELECT count(*) FROM claims WHERE {ClaimQueries.Filter(query)}", connection);
+        AddFilter(count.Parameters, query);
+        return new ClaimRecordPage(items, (long)(await count.ExecuteScalarAsync(cancellationToken))!);
     }
 
     public async Task<ClaimRecord?> GetClaimAsync(string sellerId, string claimId, CancellationToken cancellationToken)
