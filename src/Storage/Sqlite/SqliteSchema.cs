@@ -313,6 +313,26 @@ internal static class SqliteSchema
             CREATE INDEX ix_claims_status_window ON claims (status, window_closes, seller_id, claim_id);
             CREATE INDEX ix_claims_queue ON claims (window_closes, estimated_value IS NULL, CAST(estimated_value AS REAL) DESC, seller_id, claim_id);
             """),
+
+        // Trained refund models and the promotions log, as PostgreSQL's 0012_scoring_models.sql. Instants as UTC
+        // microseconds since the Unix epoch, as the data plane keeps them.
+        new(9, "scoring models", """
+            CREATE TABLE scoring_models (
+                version    TEXT    NOT NULL PRIMARY KEY,
+                trained_at INTEGER NOT NULL,
+                bootstrap  INTEGER NOT NULL,
+                metadata   TEXT    NOT NULL,
+                package    BLOB    NOT NULL
+            ) STRICT;
+
+            CREATE TABLE scoring_model_promotions (
+                sequence    INTEGER PRIMARY KEY AUTOINCREMENT,
+                version     TEXT    NOT NULL REFERENCES scoring_models (version),
+                promoted_at INTEGER NOT NULL,
+                promoted_by TEXT    NOT NULL,
+                kind        TEXT    NOT NULL CHECK (kind IN ('promoted', 'rollback'))
+            ) STRICT;
+            """),
     ];
 }
 

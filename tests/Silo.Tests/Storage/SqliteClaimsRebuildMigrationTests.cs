@@ -45,7 +45,7 @@ public sealed class SqliteClaimsRebuildMigrationTests : IDisposable
         Assert.Equal("Reimbursed", (await store.GetClaimAsync(Seller, "c-lost", Ct))!.Status);
 
         await using var connection = await SqliteTestSilo.OpenRawAsync(DatabaseFile);
-        Assert.Equal(8L, await ScalarAsync(connection, "SELECT max(version) FROM schema_version;"));
+        Assert.Equal((long)SqliteDatabase.LatestSchemaVersion, await ScalarAsync(connection, "SELECT max(version) FROM schema_version;"));
         var table = (string)(await ScalarAsync(connection, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'claims';"))!;
         Assert.DoesNotContain("WITHOUT ROWID", table, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(2L, await ScalarAsync(connection, "SELECT count(*) FROM claims;"));

@@ -1,0 +1,28 @@
+using Npgsql;
+using Opside.Storage.Models;
+using Opside.Storage.Postgres;
+using Opside.Testing;
+
+namespace Opside.DataPlane.Tests.Storage;
+
+/// <summary>The model store contract on a migrated database of its own per test; skipped without <c>OPSIDE_TEST_POSTGRES</c>.</summary>
+public sealed class PostgresModelStoreTests : ModelStoreContract, IAsyncDisposable
+{
+    private TestDatabase? _database;
+    private NpgsqlDataSource? _dataSource;
+
+    protected override async Task<IModelStore> OpenModelStoreAsync()
+    {
+        _database ??= await PostgresServer.CreateMigratedDatabaseAsync(Ct);
+        _dataSource ??= NpgsqlDataSource.Create(_database.ConnectionString);
+        return new PostgresModelStore(_dataSource);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_dataSource is not null)
+            await _dataSource.DisposeAsync();
+        if (_database is not null)
+            await _database.DisposeAsync();
+    }
+}
