@@ -68,6 +68,10 @@ public sealed class AuthorizationMatrixTests
         "GET /api/sellers/{sellerId}/summary",
         "GET /api/ops/claims",
         "POST /api/ops/sellers/{sellerId}/claims/rebuild",
+        "GET /api/ops/models",
+        "POST /api/ops/models/train",
+        "POST /api/ops/models/{version}/promote",
+        "POST /api/ops/models/rollback",
     ];
 
     private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden];

@@ -10,6 +10,7 @@ public static class OpsApi
         var ops = endpoints.MapGroup("/api/ops").WithTags("Ops").RequireAuthorization(OpsidePolicies.Ops);
         ops.MapGet("/cluster", GetClusterAsync).WithSummary("The silos of the cluster and their status.");
         ops.MapOpsClaimsApi();
+        ops.MapOpsModelsApi();
         return ops.MapOpsSessionsApi();
     }
 

@@ -12,6 +12,7 @@ using Opside.Storage.DataPlane;
 using Opside.Storage.Postgres;
 using Opside.Storage.Sqlite;
 using Opside.Grains.Security;
+using Opside.Grains.Scoring;
 using Opside.Grains.Sync;
 
 namespace Opside.Hosting.Cluster;
@@ -54,6 +55,7 @@ public static class SiloHostingExtensions
         // The seller's Amazon rows, in the same store as grain state (after UseOrleans: SQLite's store needs the
         // SqliteDatabase its storage registered).
         builder.Services.AddOpsideDataPlane(settings.Storage);
+        builder.Services.AddSingleton<RefundModelTraining>();
 
         // Grains reach Amazon with the seller's decrypted refresh token to sync its data.
         builder.Services.AddOpsideAmazonClient();

@@ -26,7 +26,7 @@ public static class BootstrapOutcomes
 
     internal static readonly (string Marketplace, double Share, double Effect)[] Marketplaces =
     [
-        ("US", 0.70, 0.0), ("CA", 0.10, 0.0), ("UK", 0.12, -0.1), ("DE", 0.08, -0.2),
+        ("US", 0.70, 0.0), ("CA", 0.10, 0.0), ("GB", 0.12, -0.1), ("DE", 0.08, -0.2),
     ];
 
     /// <summary>Reason codes Amazon pays more readily (a destroyed or misplaced unit) and less (a customer-damaged one).</summary>

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Opside.DataPlane.Storage;
-using Opside.Storage.Models;
+using Opside.Scoring.Storage;
 using Opside.Storage.Postgres;
 using Opside.Storage.Sqlite;
 

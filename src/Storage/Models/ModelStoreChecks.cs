@@ -1,3 +1,5 @@
+using Opside.Scoring.Storage;
+
 namespace Opside.Storage.Models;
 
 /// <summary>The argument checks both model stores share.</summary>

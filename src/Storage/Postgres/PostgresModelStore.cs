@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Opside.Scoring.Storage;
 using Opside.Storage.Models;
 
 namespace Opside.Storage.Postgres;

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Opside.Scoring.Storage;
 using Opside.Storage.DataPlane;
 using Opside.Storage.Models;
 

@@ -1,4 +1,4 @@
-using Opside.Storage.Models;
+using Opside.Scoring.Storage;
 
 namespace Opside.DataPlane.Tests.Storage;
 

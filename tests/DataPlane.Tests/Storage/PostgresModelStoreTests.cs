@@ -1,5 +1,5 @@
 using Npgsql;
-using Opside.Storage.Models;
+using Opside.Scoring.Storage;
 using Opside.Storage.Postgres;
 using Opside.Testing;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using Opside.Storage.Models;
+using Opside.Scoring.Storage;
 using Opside.Storage.Sqlite;
 using Opside.Testing;
 

@@ -1,4 +1,4 @@
-namespace Opside.Storage.Models;
+namespace Opside.Scoring.Storage;
 
 /// <summary>
 /// A refund model as the model store lists it, without its package: the version, when it was trained, whether on

@@ -1,4 +1,4 @@
-namespace Opside.Storage.Models;
+namespace Opside.Scoring.Storage;
 
 /// <summary>
 /// Where trained refund models are kept (PostgreSQL migration 0012, SQLite schema 9; docs/model-card.md, "Versions"):
