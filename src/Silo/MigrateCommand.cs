@@ -1,7 +1,5 @@
 using Opside.Storage;
 using Opside.Storage.Postgres;
-using Serilog;
-using Serilog.Extensions.Logging;
 
 namespace Opside.Silo;
 
@@ -12,22 +10,9 @@ public static class MigrateCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        // The web hosts take their environment from ASPNETCORE_ENVIRONMENT (launchSettings sets it under dotnet run);
-        // a plain host reads only DOTNET_ENVIRONMENT, so ask for the same one.
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = args,
-            EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT")
-                ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT"),
-        });
+        var builder = CommandHost.CreateBuilder(args);
         var connectionString = builder.Configuration.GetConnectionString(StorageOptions.ConnectionStringName);
-        var configuration = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration);
-        // The same console formats as the hosts: a deployment job's lines reach the same log shipper.
-        using var serilog = (builder.Environment.IsDevelopment()
-                ? configuration.WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
-                : configuration.WriteTo.Console(new Serilog.Formatting.Compact.RenderedCompactJsonFormatter()))
-            .CreateLogger();
-        using var loggerFactory = new SerilogLoggerFactory(serilog);
+        using var loggerFactory = CommandHost.CreateLoggerFactory(builder);
         var logger = loggerFactory.CreateLogger<PostgresMigrator>();
 
         if (string.IsNullOrWhiteSpace(connectionString))

@@ -11,6 +11,8 @@ internal sealed class SiloProgram
     {
         if (args is [MigrateCommand.Name, ..])
             return await MigrateCommand.RunAsync(args[1..]);
+        if (args is [TrainModelCommand.Name, ..])
+            return await TrainModelCommand.RunAsync(args[1..]);
 
         var builder = WebApplication.CreateBuilder(args);
         builder.AddOpsideWebDefaults();
