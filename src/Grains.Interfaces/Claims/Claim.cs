@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Opside.Grains.Scoring;
 
 namespace Opside.Grains.Claims;
 
@@ -29,7 +30,8 @@ public sealed record Claim(
     [property: Id(17)] string? CaseId = null,
     [property: Id(18)] DateTimeOffset? FiledAt = null,
     [property: Id(19)] ClaimRecovery? Recovered = null,
-    [property: Id(20)] bool DueSoon = false)
+    [property: Id(20)] bool DueSoon = false,
+    [property: Id(21)] ClaimScoreView? Score = null)
 {
     /// <summary>The claim a grain's snapshot shows.</summary>
     public static Claim From(ClaimSnapshot snapshot)
@@ -38,7 +40,8 @@ public sealed record Claim(
         var f = snapshot.Facts;
         return new Claim(snapshot.ClaimId, f.SellerId, f.Type, snapshot.Status, f.Fnsku, f.Sku, f.OrderId, f.ShipmentId,
             f.RemovalOrderId, f.ReimbursementId, f.AnchorDate, f.WindowOpens, f.WindowCloses, f.Units, f.EstimatedValue,
-            [.. f.Evidence.Select(ClaimEvidence.From)], snapshot.History, snapshot.Filing?.CaseId, snapshot.Filing?.FiledAt, snapshot.Recovered);
+            [.. f.Evidence.Select(ClaimEvidence.From)], snapshot.History, snapshot.Filing?.CaseId, snapshot.Filing?.FiledAt, snapshot.Recovered,
+            Score: snapshot.Score);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using Opside.Grains.Scoring;
+
 namespace Opside.Grains.Claims;
 
 /// <summary>
@@ -15,6 +17,14 @@ public interface IClaimGrain : IGrainWithStringKey
     [Alias("upsert")]
     Task<ClaimSnapshot> UpsertAsync(ClaimFacts facts, DateOnly asOf, DateTimeOffset at);
 
+    /// <summary>
+    /// As <see cref="UpsertAsync(ClaimFacts, DateOnly, DateTimeOffset)"/>, and scores the claim with
+    /// <paramref name="scoring"/>, the seller's scoring context of this run, which the claim keeps for its later changes.
+    /// A new score alone is a new version without a history entry.
+    /// </summary>
+    [Alias("upsert-scored")]
+    Task<ClaimSnapshot> UpsertAsync(ClaimFacts facts, DateOnly asOf, DateTimeOffset at, ScoringContext scoring);
+
     /// <summary>Marks the claim <see cref="ClaimStatus.ResolvedByAmazon"/> (no-op when it already is, or was never detected).</summary>
     [Alias("resolve")]
     Task<ClaimSnapshot?> ResolveAsync(DateTimeOffset at, string note);
@@ -29,6 +39,10 @@ public interface IClaimGrain : IGrainWithStringKey
     /// <summary>Moves an open claim's status with the calendar (Watching → Claimable on the opening day → Expired after closing).</summary>
     [Alias("reevaluate")]
     Task<ClaimSnapshot?> ReevaluateAsync(DateOnly asOf, DateTimeOffset at);
+
+    /// <summary>As <see cref="ReevaluateAsync(DateOnly, DateTimeOffset)"/>, and scores an open claim again on <paramref name="asOf"/>: the daily score.</summary>
+    [Alias("reevaluate-scored")]
+    Task<ClaimSnapshot?> ReevaluateAsync(DateOnly asOf, DateTimeOffset at, ScoringContext scoring);
 
     /// <summary>
     /// Records the Seller Central case the claim was filed as (docs/claim-workflow.md, "Filing"). Refused (409) unless the

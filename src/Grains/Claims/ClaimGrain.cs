@@ -1,18 +1,22 @@
 using System.Globalization;
 using Opside.Grains.Errors;
+using Opside.Grains.Scoring;
 
 namespace Opside.Grains.Claims;
 
 /// <summary>
 /// One claim. A change (new facts, a status the calendar moved, a resolution) appends a history entry, bumps the
 /// version, persists, then projects to the read model; a call that changes nothing writes nothing, which is what makes
-/// re-running detection idempotent.
+/// re-running detection idempotent. An open claim (Watching, Claimable, Filed) is scored by the refund model on each
+/// change and each detection or daily run (docs/model-card.md, "Serving"); a new score alone is a new version
+/// without a history entry, and a failed score keeps the last one.
 /// </summary>
 [GrainType("claim")]
-public sealed class ClaimGrain(
+public sealed partial class ClaimGrain(
     [PersistentState("claim")] IPersistentState<ClaimGrainState> state,
     ClaimProjector projector,
-    TimeProvider time) : Grain, IClaimGrain
+    TimeProvider time,
+    ILogger<ClaimGrain> logger) : Grain, IClaimGrain
 {
     private const string Detector = "detector";
     private const string Clock = "clock";
@@ -28,17 +32,20 @@ public sealed class ClaimGrain(
     // it is there), which repairs a projection lost between the state write and the read model write.
     private long _projectedVersion;
 
-    public async Task<ClaimSnapshot> UpsertAsync(ClaimFacts facts, DateOnly asOf, DateTimeOffset at)
+    public Task<ClaimSnapshot> UpsertAsync(ClaimFacts facts, DateOnly asOf, DateTimeOffset at) => UpsertAsync(facts, asOf, at, null);
+
+    public async Task<ClaimSnapshot> UpsertAsync(ClaimFacts facts, DateOnly asOf, DateTimeOffset at, ScoringContext? scoring)
     {
         ArgumentNullException.ThrowIfNull(facts);
+        Remember(scoring);
         var current = state.State.Claim;
         var status = facts.StatusOn(asOf);
         // A filed claim's facts are the ones its case was filed with; the workflow, not detection, moves it on.
         if (current is not null && (current.Status == status && current.Facts.SameAs(facts) || DismissedByAPerson(current) || current.Status.IsFiled()))
-            return await UnchangedAsync(current);
+            return await RescoredAsync(current, asOf);
 
         var note = current is null ? $"Detected: {Describe(facts)}." : Changes(current, facts, status);
-        return await ChangeAsync(current, facts, status, Entry(at, current?.Status, status, Detector, note));
+        return await ChangeAsync(current, facts, status, [Entry(at, current?.Status, status, Detector, note)], asOf);
     }
 
     public async Task<ClaimSnapshot?> ResolveAsync(DateTimeOffset at, string note)
@@ -60,18 +67,21 @@ public sealed class ClaimGrain(
         return await ChangeAsync(current, current.Facts, ClaimStatus.Dismissed, Entry(at, current.Status, ClaimStatus.Dismissed, by, note));
     }
 
-    public async Task<ClaimSnapshot?> ReevaluateAsync(DateOnly asOf, DateTimeOffset at)
+    public Task<ClaimSnapshot?> ReevaluateAsync(DateOnly asOf, DateTimeOffset at) => ReevaluateAsync(asOf, at, null);
+
+    public async Task<ClaimSnapshot?> ReevaluateAsync(DateOnly asOf, DateTimeOffset at, ScoringContext? scoring)
     {
+        Remember(scoring);
         var current = state.State.Claim;
         if (current is null)
             return null;
         var status = current.Facts.StatusOn(asOf);
         if (current.Status is ClaimStatus.ResolvedByAmazon or ClaimStatus.Dismissed || current.Status.IsFiled() || current.Status == status)
-            return await UnchangedAsync(current);
+            return await RescoredAsync(current, asOf);
 
         var f = current.Facts;
         var note = string.Create(CultureInfo.InvariantCulture, $"On {asOf:yyyy-MM-dd}, window {f.WindowOpens:yyyy-MM-dd} to {f.WindowCloses:yyyy-MM-dd}.");
-        return await ChangeAsync(current, f, status, Entry(at, current.Status, status, Clock, note));
+        return await ChangeAsync(current, f, status, [Entry(at, current.Status, status, Clock, note)], asOf);
     }
 
     public async Task<ClaimSnapshot> FileAsync(string sellerId, string caseId, DateTimeOffset filedAt, string by)
@@ -153,7 +163,7 @@ public sealed class ClaimGrain(
             ? $"Case {caseId} recovery changed from {CaseRecovery.Describe(current.Recovered!)} to {CaseRecovery.Describe(recovery)}."
             : $"Case {caseId} paid: {CaseRecovery.Describe(recovery)}.";
         entries.Add(Entry(at, from, ClaimStatus.Reimbursed, Reconciler, note));
-        return await ChangeAsync(paid, current.Facts, ClaimStatus.Reimbursed, [.. entries]);
+        return await ChangeAsync(paid, current.Facts, ClaimStatus.Reimbursed, [.. entries], Today);
     }
 
     public Task<ClaimSnapshot?> GetAsync() => Task.FromResult(state.State.Claim);
@@ -171,18 +181,64 @@ public sealed class ClaimGrain(
     }
 
     private Task<ClaimSnapshot> ChangeAsync(ClaimSnapshot? current, ClaimFacts facts, ClaimStatus status, ClaimHistoryEntry entry) =>
-        ChangeAsync(current, facts, status, [entry]);
+        ChangeAsync(current, facts, status, [entry], Today);
 
-    private async Task<ClaimSnapshot> ChangeAsync(ClaimSnapshot? current, ClaimFacts facts, ClaimStatus status, ClaimHistoryEntry[] entries)
+    private async Task<ClaimSnapshot> ChangeAsync(ClaimSnapshot? current, ClaimFacts facts, ClaimStatus status, ClaimHistoryEntry[] entries, DateOnly asOf)
     {
         var claim = current is null
             ? new ClaimSnapshot(this.GetPrimaryKeyString(), facts, status, entries, 1)
             : current with { Facts = facts, Status = status, History = [.. current.History, .. entries], Version = current.Version + 1 };
+        claim = claim with { Score = await ScoreAsync(claim, asOf) ?? claim.Score };
+        return await SaveAsync(claim);
+    }
+
+    /// <summary>The claim scored again on <paramref name="asOf"/>: a new version only when the score moved.</summary>
+    private async Task<ClaimSnapshot> RescoredAsync(ClaimSnapshot current, DateOnly asOf)
+    {
+        var score = await ScoreAsync(current, asOf);
+        if (score is null || score.SameAs(current.Score))
+            return await UnchangedAsync(current);
+        return await SaveAsync(current with { Score = score, Version = current.Version + 1 });
+    }
+
+    private async Task<ClaimSnapshot> SaveAsync(ClaimSnapshot claim)
+    {
         state.State.Claim = claim;
         await state.WriteStateAsync();
         await ProjectAsync(claim);
         return claim;
     }
+
+    /// <summary>Keeps the run's scoring context, written with the claim's next change.</summary>
+    private void Remember(ScoringContext? scoring)
+    {
+        if (scoring is not null)
+            state.State.Scoring = scoring;
+    }
+
+    /// <summary>
+    /// The refund model's score of an open claim, or null: closed claims keep their last score, none is served, or
+    /// scoring failed (the claim's change must not fail for it; the next run scores it again).
+    /// </summary>
+    private async Task<ClaimScoreView?> ScoreAsync(ClaimSnapshot claim, DateOnly asOf)
+    {
+        if (claim.Status is not (ClaimStatus.Watching or ClaimStatus.Claimable or ClaimStatus.Filed))
+            return null;
+        try
+        {
+            return await GrainFactory.GetGrain<IClaimScoringGrain>(0).ScoreAsync(Claim.From(claim), asOf, state.State.Scoring ?? ScoringContext.Unknown);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogScoringFailed(ex, claim.ClaimId);
+            return null;
+        }
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scoring claim {ClaimId} failed; it keeps its last score")]
+    private partial void LogScoringFailed(Exception exception, string claimId);
 
     private static ClaimHistoryEntry Entry(DateTimeOffset at, ClaimStatus? from, ClaimStatus to, string by, string note) =>
         new(at, from, to, by, note, RequestContext.Get(CorrelationKey) as string);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Opside.DataPlane.Claims;
 using Opside.DataPlane.Storage;
 using Opside.Detection;
+using Opside.Grains.Scoring;
 using Opside.Grains.Sellers;
 
 namespace Opside.Grains.Claims;
@@ -41,7 +42,8 @@ public sealed class SellerClaimsGrain(
         var claims = result.Claims.Where(c => !withheld.Contains(c.Type)).ToList();
         var evaluated = Stopwatch.GetTimestamp();
 
-        await ForEachBatchAsync(claims, c => GrainFactory.GetGrain<IClaimGrain>(c.ClaimId).UpsertAsync(ClaimFactsMapping.ToFacts(sellerId, c), asOf, now));
+        var scoring = await SellerScoring.ContextAsync(store, sellerId, view.MarketplaceId, asOf);
+        await ForEachBatchAsync(claims, c => GrainFactory.GetGrain<IClaimGrain>(c.ClaimId).UpsertAsync(ClaimFactsMapping.ToFacts(sellerId, c), asOf, now, scoring));
 
         var found = claims.Select(c => c.ClaimId).ToHashSet(StringComparer.Ordinal);
         var gone = state.State.OpenClaimIds.Where(id => !found.Contains(id)).ToList();
@@ -109,14 +111,17 @@ public sealed class SellerClaimsGrain(
         return new ClaimReadModelRebuild(sellerId, ids.Count - strays.Count, rewritten, removed);
     }
 
-    /// <summary>Daily: moves the open claims' statuses with the calendar, without new data.</summary>
+    /// <summary>Daily: moves the open claims' statuses with the calendar, without new data, and scores them again.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName != ReminderName)
             return;
         var now = time.GetUtcNow();
         var asOf = DateOnly.FromDateTime(now.UtcDateTime);
-        await ForEachBatchAsync(state.State.OpenClaimIds, id => GrainFactory.GetGrain<IClaimGrain>(id).ReevaluateAsync(asOf, now));
+        var sellerId = this.GetPrimaryKeyString();
+        var view = await GrainFactory.GetGrain<ISellerGrain>(sellerId).GetSettingsAsync();
+        var scoring = await SellerScoring.ContextAsync(store, sellerId, view?.MarketplaceId, asOf);
+        await ForEachBatchAsync(state.State.OpenClaimIds, id => GrainFactory.GetGrain<IClaimGrain>(id).ReevaluateAsync(asOf, now, scoring));
     }
 
     /// <summary>

@@ -56,6 +56,7 @@ public static class SiloHostingExtensions
         // SqliteDatabase its storage registered).
         builder.Services.AddOpsideDataPlane(settings.Storage);
         builder.Services.AddSingleton<RefundModelTraining>();
+        builder.Services.AddSingleton<ModelCatalog>();
 
         // Grains reach Amazon with the seller's decrypted refresh token to sync its data.
         builder.Services.AddOpsideAmazonClient();
