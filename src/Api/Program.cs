@@ -1,6 +1,7 @@
 using Opside.Api.Accounts;
 using Opside.Api.Claims;
 using Opside.Api.Claims.Cases;
+using Opside.Api.Filing;
 using Opside.Api.Amazon;
 using Opside.Api.Ops;
 using Opside.Api.RateLimiting;
@@ -18,6 +19,7 @@ builder.AddOpsideAccounts();
 builder.AddOpsideRateLimiting();
 builder.AddOpsideAmazon();
 builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section);
+builder.Services.AddOptions<FilingOptions>().BindConfiguration(FilingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 #if DEVELOPMENT_SANDBOX
 builder.AddDevelopmentSandbox();
 #endif
@@ -53,6 +55,7 @@ seller.MapCostCatalogApi();
 seller.MapClaimsApi();
 seller.MapClaimWorkflowApi();
 seller.MapClaimCaseApi();
+seller.MapFilingPlanApi();
 app.MapOpsApi();
 
 await app.RunAsync();

@@ -72,6 +72,9 @@ public sealed class AuthorizationMatrixTests
         "POST /api/ops/models/train",
         "POST /api/ops/models/{version}/promote",
         "POST /api/ops/models/rollback",
+        "GET /api/sellers/{sellerId}/filing-plan",
+        "GET /api/ops/sellers/{sellerId}/filing",
+        "PUT /api/ops/sellers/{sellerId}/filing",
     ];
 
     private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden];

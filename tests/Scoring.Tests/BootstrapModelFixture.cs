@@ -10,9 +10,11 @@ public sealed class BootstrapModelFixture
 
     public static readonly DateTimeOffset From = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    public static readonly DateTimeOffset Until = From.AddYears(2);
+
     public BootstrapModelFixture()
     {
-        Examples = BootstrapOutcomes.Generate(20_000, Seed, From);
+        Examples = BootstrapOutcomes.Generate(20_000, Seed, From, Until);
         Package = ModelTrainer.Train(Examples, new TrainingRun("bootstrap-test-1", From.AddYears(2), Bootstrap: true, Seed));
     }
 

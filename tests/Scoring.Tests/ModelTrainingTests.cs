@@ -60,8 +60,8 @@ public sealed class ModelTrainingTests(BootstrapModelFixture model) : IClassFixt
     [Fact]
     public void Too_few_decisions_or_one_outcome_only_are_refused()
     {
-        var few = BootstrapOutcomes.Generate(ModelTrainer.MinimumExamples - 1, 1, BootstrapModelFixture.From);
-        var allApproved = BootstrapOutcomes.Generate(1_000, 1, BootstrapModelFixture.From).Select(e => e with { Approved = true, ApprovedFraction = 1 }).ToArray();
+        var few = BootstrapOutcomes.Generate(ModelTrainer.MinimumExamples - 1, 1, BootstrapModelFixture.From, BootstrapModelFixture.Until);
+        var allApproved = BootstrapOutcomes.Generate(1_000, 1, BootstrapModelFixture.From, BootstrapModelFixture.Until).Select(e => e with { Approved = true, ApprovedFraction = 1 }).ToArray();
         var run = new TrainingRun("v", BootstrapModelFixture.From, true, 1);
 
         Assert.Contains("at least 200", Assert.Throws<ArgumentException>(() => ModelTrainer.Train(few, run)).Message, StringComparison.Ordinal);
@@ -71,10 +71,10 @@ public sealed class ModelTrainingTests(BootstrapModelFixture model) : IClassFixt
     [Fact]
     public void The_bootstrap_data_follows_its_documented_model()
     {
-        var examples = BootstrapOutcomes.Generate(20_000, 7, BootstrapModelFixture.From);
+        var examples = BootstrapOutcomes.Generate(20_000, 7, BootstrapModelFixture.From, BootstrapModelFixture.Until);
         double Rate(Func<TrainingExample, bool> which) => examples.Where(which).Average(e => e.Approved ? 1.0 : 0.0);
 
-        Assert.Equal(examples, BootstrapOutcomes.Generate(20_000, 7, BootstrapModelFixture.From));
+        Assert.Equal(examples, BootstrapOutcomes.Generate(20_000, 7, BootstrapModelFixture.From, BootstrapModelFixture.Until));
         Assert.True(examples.Zip(examples.Skip(1)).All(p => p.First.DecidedAt < p.Second.DecidedAt));
         // The model card's directions: a documented cost raises approval, reimbursements already paid on the FNSKU lower it.
         Assert.True(Rate(e => e.Features.ValueDocumented) > Rate(e => !e.Features.ValueDocumented) + 0.1);

@@ -11,7 +11,7 @@ namespace Opside.Benchmarks.Claims;
 /// <summary>
 /// Claim transitions per second through <see cref="IClaimGrain"/>s on one silo (the production <c>AddOpsideSilo</c>)
 /// over a throwaway store. For each <c>--concurrency</c> level, fresh claims are created Claimable
-/// (<see cref="IClaimGrain.UpsertAsync"/>: activation, first state write, projection), then each is filed
+/// (<see cref="IClaimGrain.UpsertAsync(ClaimFacts, DateOnly, DateTimeOffset)"/>: activation, first state write, projection), then each is filed
 /// (<see cref="IClaimGrain.FileAsync"/>: Claimable → Filed) and then decided (<see cref="IClaimGrain.DecideAsync"/>:
 /// Filed → Approved), with that many calls in flight. Every transition writes the grain's state and waits for it,
 /// and for the claim's row in the read model, before the call returns: the rate is of durable transitions. Each

@@ -11,6 +11,7 @@ public static class OpsApi
         ops.MapGet("/cluster", GetClusterAsync).WithSummary("The silos of the cluster and their status.");
         ops.MapOpsClaimsApi();
         ops.MapOpsModelsApi();
+        ops.MapOpsFilingApi();
         return ops.MapOpsSessionsApi();
     }
 

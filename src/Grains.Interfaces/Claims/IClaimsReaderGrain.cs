@@ -20,6 +20,13 @@ public interface IClaimsReaderGrain : IGrainWithIntegerKey
     /// <summary>The seller's claims counted and valued by status and by type (docs/claim-workflow.md, "Summary").</summary>
     [Alias("summary")]
     Task<ClaimSummary> SummarizeAsync(string sellerId);
+
+    /// <summary>
+    /// The seller's filing plan for <paramref name="week"/> (ISO <c>YYYY-Www</c>) from its Claimable claims, planned for
+    /// <paramref name="plannedFor"/>, with the cap and threshold given (docs/model-card.md, "Filing plan").
+    /// </summary>
+    [Alias("filing-plan")]
+    Task<Opside.Grains.Scoring.FilingPlan> PlanFilingAsync(string sellerId, string week, DateOnly plannedFor, int cap, double threshold);
 }
 
 /// <summary>Which claims to list and how to order them (docs/claim-workflow.md, "Lists"); null fields do not filter.</summary>

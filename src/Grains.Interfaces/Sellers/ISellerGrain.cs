@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 
 using Opside.Grains.Amazon;
+using Opside.Grains.Scoring;
 
 namespace Opside.Grains.Sellers;
 
@@ -53,6 +54,14 @@ public interface ISellerGrain : IGrainWithStringKey
     /// <summary>Stores the settings (the same settings write nothing) and answers the view of them.</summary>
     [Alias("update-settings")]
     Task<SellerSettingsView> UpdateSettingsAsync(SellerSettings settings);
+
+    /// <summary>Ops' filing cap and threshold for the seller, or null when this seller id was never created.</summary>
+    [Alias("filing-policy")]
+    Task<FilingPolicy?> GetFilingPolicyAsync();
+
+    /// <summary>Stores ops' filing cap and threshold (404 for a seller never created) and answers them.</summary>
+    [Alias("update-filing-policy")]
+    Task<FilingPolicy> UpdateFilingPolicyAsync(FilingPolicy policy);
 }
 
 [GenerateSerializer, Immutable, Alias("opside.sellers.profile")]

@@ -1,5 +1,6 @@
 using Opside.DataPlane.Claims;
 using Opside.DataPlane.Storage;
+using Opside.Grains.Scoring;
 using Orleans.Concurrency;
 
 namespace Opside.Grains.Claims;
@@ -10,6 +11,8 @@ public sealed class ClaimsReaderGrain(IDataPlaneStore store, TimeProvider time) 
     /// <summary>Pending: found and not yet paid, dismissed or lost (open or in the hands of Amazon).</summary>
     private static readonly HashSet<string> Pending =
         [.. new[] { ClaimStatus.Watching, ClaimStatus.Claimable, ClaimStatus.Filed, ClaimStatus.Approved, ClaimStatus.PartiallyApproved }.Select(s => s.ToString())];
+
+    private const int PlanPageSize = 500;
 
     private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
 
@@ -26,6 +29,21 @@ public sealed class ClaimsReaderGrain(IDataPlaneStore store, TimeProvider time) 
 
     public async Task<Claim?> GetAsync(string sellerId, string claimId) =>
         await store.GetClaimAsync(sellerId, claimId, CancellationToken.None) is { } record ? ClaimJson.Read(record).AsOf(Today) : null;
+
+    public async Task<FilingPlan> PlanFilingAsync(string sellerId, string week, DateOnly plannedFor, int cap, double threshold)
+    {
+        // Every Claimable claim of the seller, a page at a time: at most its open claims, which the plan orders as a whole.
+        var claimable = new List<Claim>();
+        for (var page = 1; ; page++)
+        {
+            var records = await store.QueryClaimsAsync(new ClaimQuery(sellerId, page, PlanPageSize, nameof(ClaimStatus.Claimable), null), CancellationToken.None);
+            claimable.AddRange(records.Items.Select(ClaimJson.Read));
+            if (records.Items.Count < PlanPageSize)
+                break;
+        }
+
+        return FilingPlanner.Plan(claimable, week, plannedFor, cap, threshold);
+    }
 
     public async Task<ClaimSummary> SummarizeAsync(string sellerId)
     {

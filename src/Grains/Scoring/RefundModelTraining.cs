@@ -29,8 +29,10 @@ public sealed partial class RefundModelTraining(IModelStore models, IDataPlaneSt
 
     public const int DefaultSeed = 20261207;
 
-    /// <summary>Bootstrap decisions start here whatever the day, so a seed always gives the same data.</summary>
+    /// <summary>Bootstrap decisions span these two years whatever the day, so a seed always gives the same data.</summary>
     private static readonly DateTimeOffset BootstrapFrom = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly DateTimeOffset BootstrapUntil = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public async Task<ModelTrainingResult> TrainAsync(ModelTrainingCommand command, CancellationToken cancellationToken)
     {
@@ -41,7 +43,7 @@ public sealed partial class RefundModelTraining(IModelStore models, IDataPlaneSt
         var seed = command.Seed ?? DefaultSeed;
         var real = await DecidedClaims.ReadAsync(claims, cancellationToken);
         var bootstrap = command.Bootstrap || real.Count < MinimumRealDecisions;
-        var examples = bootstrap ? BootstrapOutcomes.Generate(rows, seed, BootstrapFrom) : real;
+        var examples = bootstrap ? BootstrapOutcomes.Generate(rows, seed, BootstrapFrom, BootstrapUntil) : real;
         var trainedAt = time.GetUtcNow();
         var version = await NewVersionAsync(trainedAt, cancellationToken);
 
@@ -74,7 +76,7 @@ public sealed partial class RefundModelTraining(IModelStore models, IDataPlaneSt
         if (current is not null && current.Metadata.Version != version)
         {
             var real = await DecidedClaims.ReadAsync(claims, cancellationToken);
-            var examples = real.Count >= MinimumRealDecisions ? real : BootstrapOutcomes.Generate(DefaultBootstrapRows, DefaultSeed, BootstrapFrom);
+            var examples = real.Count >= MinimumRealDecisions ? real : BootstrapOutcomes.Generate(DefaultBootstrapRows, DefaultSeed, BootstrapFrom, BootstrapUntil);
             var test = ModelTrainer.TestSplit(examples);
             var (candidateMetrics, currentMetrics) = await Task.Run(
                 () => (ModelEvaluator.Evaluate(new ClaimScorer(candidate), test), ModelEvaluator.Evaluate(new ClaimScorer(current), test)), cancellationToken);

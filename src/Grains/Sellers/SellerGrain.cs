@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Opside.Grains.Amazon;
 using Opside.Grains.Pipeline;
+using Opside.Grains.Scoring;
 using Opside.Grains.Errors;
 using Opside.Grains.Security;
 
@@ -131,6 +132,23 @@ public sealed class SellerGrain(
         }
 
         return SettingsView();
+    }
+
+    public Task<FilingPolicy?> GetFilingPolicyAsync() =>
+        Task.FromResult(state.State.OwnerUserId is null ? null : state.State.Filing);
+
+    public async Task<FilingPolicy> UpdateFilingPolicyAsync(FilingPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        if (state.State.OwnerUserId is null)
+            throw new ResourceNotFoundException($"Seller {SellerId} does not exist.");
+        if (state.State.Filing != policy)
+        {
+            state.State.Filing = policy;
+            await state.WriteStateAsync();
+        }
+
+        return policy;
     }
 
     private SellerSettingsView SettingsView() =>

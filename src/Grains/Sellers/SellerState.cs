@@ -1,4 +1,5 @@
 using Opside.Grains.Amazon;
+using Opside.Grains.Scoring;
 
 namespace Opside.Grains.Sellers;
 
@@ -21,4 +22,7 @@ public sealed class SellerState
     /// the seller registers it when it next activates.
     /// </summary>
     [Id(6)] public bool PartnerRegistered { get; set; }
+
+    /// <summary>Ops' filing cap and score threshold for this seller; absent (older state) reads as the defaults.</summary>
+    [Id(7)] public FilingPolicy Filing { get; set; } = FilingPolicy.Default;
 }

@@ -59,16 +59,20 @@ public static class BootstrapOutcomes
         return z;
     }
 
-    /// <summary><paramref name="count"/> decided claims, one every hour or so from <paramref name="from"/>, in decision order.</summary>
-    public static IReadOnlyList<TrainingExample> Generate(int count, int seed, DateTimeOffset from)
+    /// <summary>
+    /// <paramref name="count"/> decided claims spread evenly from <paramref name="from"/> to <paramref name="until"/>, in
+    /// decision order (the test split is the newest of them).
+    /// </summary>
+    public static IReadOnlyList<TrainingExample> Generate(int count, int seed, DateTimeOffset from, DateTimeOffset until)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(until, from);
         var random = new Random(seed);
         var examples = new List<TrainingExample>(count);
-        var at = from;
+        var step = (until - from) / Math.Max(count, 1);
         for (var i = 0; i < count; i++)
         {
-            at = at.AddMinutes(30 + random.Next(60));
+            var at = from + step * (i + random.NextDouble());
             var features = DrawFeatures(random);
             var noise = Normal(random) * NoiseDeviation;
             var approved = random.NextDouble() < Sigmoid(LogOdds(features) + noise);
