@@ -51,10 +51,10 @@ public static class ModelTrainer
 
         var trees = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
         {
-            NumberOfTrees = 200,
-            NumberOfLeaves = 16,
+            NumberOfTrees = 100,
+            NumberOfLeaves = 6,
             MinimumExampleCountPerLeaf = 50,
-            LearningRate = 0.08,
+            LearningRate = 0.2,
             NumberOfThreads = 1,
             Seed = run.Seed,
             FeatureColumnName = FeaturesColumn,
@@ -69,7 +69,7 @@ public static class ModelTrainer
         var share = ml.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
         {
             NumberOfTrees = 60,
-            NumberOfLeaves = 8,
+            NumberOfLeaves = 6,
             MinimumExampleCountPerLeaf = 50,
             NumberOfThreads = 1,
             Seed = run.Seed,
