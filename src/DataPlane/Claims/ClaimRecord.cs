@@ -20,7 +20,8 @@ public sealed record ClaimRecord(
     string? CaseId = null,
     string Search = "",
     decimal? RecoveredAmount = null,
-    string? RecoveredCurrency = null)
+    string? RecoveredCurrency = null,
+    decimal? ExpectedRecovery = null)
 {
     /// <summary>The claim's identifiers, lower case, one per line: what text search looks in.</summary>
     public static string SearchOf(params string?[] identifiers) =>

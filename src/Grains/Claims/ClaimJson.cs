@@ -15,7 +15,7 @@ internal static class ClaimJson
         return new ClaimRecord(f.SellerId, claim.ClaimId, f.Type, claim.Status.ToString(), f.AnchorDate, f.WindowCloses,
             f.EstimatedValue?.Amount, f.EstimatedValue?.Currency, claim.Version, Write(claim), claim.Filing?.CaseId,
             ClaimRecord.SearchOf(f.Fnsku, f.Sku, f.OrderId, f.ShipmentId, f.RemovalOrderId, claim.Filing?.CaseId),
-            claim.Recovered?.Cash.Amount, claim.Recovered?.Cash.Currency);
+            claim.Recovered?.Cash.Amount, claim.Recovered?.Cash.Currency, claim.Score?.ExpectedRecovery?.Amount);
     }
 
     public static string Write(ClaimSnapshot claim) => JsonSerializer.Serialize(Claim.From(claim), ClaimJsonContext.Default.Claim);

@@ -6,7 +6,7 @@ namespace Opside.Storage.DataPlane;
 internal static class ClaimQueries
 {
     public const string Columns =
-        "seller_id, claim_id, type, status, anchor_date, window_closes, estimated_value, currency, version, json, case_id, search, recovered_amount, recovered_currency";
+        "seller_id, claim_id, type, status, anchor_date, window_closes, estimated_value, currency, version, json, case_id, search, recovered_amount, recovered_currency, expected_recovery";
 
     /// <summary>
     /// The query's filters over named parameters (<see cref="Parameters"/>), the same text in both stores, with only the
@@ -57,8 +57,10 @@ internal static class ClaimQueries
         var first = query.Sort switch
         {
             ClaimSort.AnchorDate => $"anchor_date {direction}",
-            ClaimSort.Value => value.UnknownLast(direction),
-            ClaimSort.Queue => $"window_closes, {value.UnknownLast("DESC")}",
+            ClaimSort.Value => value.UnknownLast("estimated_value", direction),
+            // The queue's "most expected recovery": the refund model's, then the estimated value (all a queue has before
+            // claims are scored).
+            ClaimSort.Queue => $"window_closes, {value.UnknownLast("expected_recovery", "DESC")}, {value.UnknownLast("estimated_value", "DESC")}",
             _ => $"window_closes {direction}",
         };
         return $"ORDER BY {first}, seller_id, claim_id";
@@ -69,14 +71,15 @@ internal static class ClaimQueries
     /// says <c>NULLS LAST</c>; SQLite keeps money as TEXT and can walk an index in that order only when the order is
     /// written as its index is, unknown first as a separate term (docs/benchmarks.md, "Claim workflow").
     /// </summary>
-    public sealed record ValueOrder(string Number, bool UnknownAsTerm)
+    public sealed record ValueOrder(bool MoneyAsText)
     {
-        public static readonly ValueOrder Postgres = new("estimated_value", UnknownAsTerm: false);
+        public static readonly ValueOrder Postgres = new(MoneyAsText: false);
 
-        public static readonly ValueOrder Sqlite = new("CAST(estimated_value AS REAL)", UnknownAsTerm: true);
+        public static readonly ValueOrder Sqlite = new(MoneyAsText: true);
 
-        public string UnknownLast(string direction) =>
-            UnknownAsTerm ? $"estimated_value IS NULL, {Number} {direction}" : $"{Number} {direction} NULLS LAST";
+        /// <summary>The order by a money <paramref name="column"/>, unknown values last.</summary>
+        public string UnknownLast(string column, string direction) =>
+            MoneyAsText ? $"{column} IS NULL, CAST({column} AS REAL) {direction}" : $"{column} {direction} NULLS LAST";
     }
 
     /// <summary>The parameters of the filters the query sets (<see cref="Filter"/>), dates as the store keeps them (<paramref name="day"/>).</summary>
@@ -121,7 +124,8 @@ internal static class ClaimQueries
             type = excluded.type, status = excluded.status, anchor_date = excluded.anchor_date,
             window_closes = excluded.window_closes, estimated_value = excluded.estimated_value,
             currency = excluded.currency, version = excluded.version, json = excluded.json, case_id = excluded.case_id,
-            search = excluded.search, recovered_amount = excluded.recovered_amount, recovered_currency = excluded.recovered_currency
+            search = excluded.search, recovered_amount = excluded.recovered_amount, recovered_currency = excluded.recovered_currency,
+            expected_recovery = excluded.expected_recovery
         WHERE excluded.version {comparison} claims.version
         """;
 

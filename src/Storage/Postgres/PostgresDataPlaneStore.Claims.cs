@@ -5,7 +5,7 @@ using Opside.Storage.DataPlane;
 
 namespace Opside.Storage.Postgres;
 
-/// <summary>The claims read model (migrations 0007_claims, 0009_claims_workflow).</summary>
+/// <summary>The claims read model (migrations 0007_claims, 0009_claims_workflow, 0010, 0011, 0013).</summary>
 public sealed partial class PostgresDataPlaneStore
 {
     public Task<int> UpsertClaimsAsync(IReadOnlyList<ClaimRecord> claims, CancellationToken cancellationToken) =>
@@ -23,7 +23,7 @@ public sealed partial class PostgresDataPlaneStore
         await using var command = _dataSource.CreateCommand($"""
             INSERT INTO claims ({ClaimQueries.Columns})
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::numeric[], $8::text[], $9::bigint[], $10::text[],
-                                 $11::text[], $12::text[], $13::numeric[], $14::text[])
+                                 $11::text[], $12::text[], $13::numeric[], $14::text[], $15::numeric[])
             {onConflict}
             """);
         Add(command, newest.Select(c => c.SellerId));
@@ -40,6 +40,7 @@ public sealed partial class PostgresDataPlaneStore
         Add(command, newest.Select(c => c.Search));
         AddMoney(command, newest.Select(c => c.RecoveredAmount));
         AddNullable(command, newest.Select(c => c.RecoveredCurrency));
+        AddMoney(command, newest.Select(c => c.ExpectedRecovery));
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -166,5 +167,6 @@ public sealed partial class PostgresDataPlaneStore
         r.IsDBNull(10) ? null : r.GetString(10),
         r.GetString(11),
         r.IsDBNull(12) ? null : r.GetDecimal(12),
-        r.IsDBNull(13) ? null : r.GetString(13));
+        r.IsDBNull(13) ? null : r.GetString(13),
+        r.IsDBNull(14) ? null : r.GetDecimal(14));
 }

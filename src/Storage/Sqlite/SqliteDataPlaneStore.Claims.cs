@@ -5,7 +5,7 @@ using Opside.Storage.DataPlane;
 
 namespace Opside.Storage.Sqlite;
 
-/// <summary>The claims read model (schema versions 4, 6 and 8).</summary>
+/// <summary>The claims read model (schema versions 4, 6, 8 and 10).</summary>
 public sealed partial class SqliteDataPlaneStore
 {
     public Task<int> UpsertClaimsAsync(IReadOnlyList<ClaimRecord> claims, CancellationToken cancellationToken) =>
@@ -26,7 +26,7 @@ public sealed partial class SqliteDataPlaneStore
         command.CommandText = $"""
             INSERT INTO claims ({ClaimQueries.Columns})
             VALUES ($seller_id, $claim_id, $type, $status, $anchor_date, $window_closes, $estimated_value, $currency, $version, $json,
-                    $case_id, $search, $recovered_amount, $recovered_currency)
+                    $case_id, $search, $recovered_amount, $recovered_currency, $expected_recovery)
             {onConflict};
             """;
         var applied = 0;
@@ -47,6 +47,7 @@ public sealed partial class SqliteDataPlaneStore
             command.Parameters.AddWithValue("$search", claim.Search);
             command.Parameters.AddWithValue("$recovered_amount", Money(claim.RecoveredAmount));
             command.Parameters.AddWithValue("$recovered_currency", (object?)claim.RecoveredCurrency ?? DBNull.Value);
+            command.Parameters.AddWithValue("$expected_recovery", Money(claim.ExpectedRecovery));
             applied += await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
@@ -210,5 +211,6 @@ public sealed partial class SqliteDataPlaneStore
         r.IsDBNull(10) ? null : r.GetString(10),
         r.GetString(11),
         r.IsDBNull(12) ? null : SqliteDataPlaneRows.ParseDecimal(r.GetString(12)),
-        r.IsDBNull(13) ? null : r.GetString(13));
+        r.IsDBNull(13) ? null : r.GetString(13),
+        r.IsDBNull(14) ? null : SqliteDataPlaneRows.ParseDecimal(r.GetString(14)));
 }

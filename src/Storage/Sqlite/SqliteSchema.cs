@@ -333,6 +333,15 @@ internal static class SqliteSchema
                 kind        TEXT    NOT NULL CHECK (kind IN ('promoted', 'rollback'))
             ) STRICT;
             """),
+
+        // The refund model's expected recovery in the claims read model, as PostgreSQL's 0013_claims_expected_recovery.sql:
+        // the ops queue orders by it after the window close, then by the estimated value (exact TEXT like all money here).
+        new(10, "claims expected recovery", """
+            ALTER TABLE claims ADD COLUMN expected_recovery TEXT NULL;
+            DROP INDEX ix_claims_queue;
+            CREATE INDEX ix_claims_queue ON claims (window_closes, expected_recovery IS NULL, CAST(expected_recovery AS REAL) DESC,
+                estimated_value IS NULL, CAST(estimated_value AS REAL) DESC, seller_id, claim_id);
+            """),
     ];
 }
 

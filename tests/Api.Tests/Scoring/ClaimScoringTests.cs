@@ -102,6 +102,34 @@ public sealed class ClaimScoringTests : IAsyncLifetime
         Assert.Single(afterRollback.Select(s => s!.ApprovalProbability).Distinct());
     }
 
+    [Fact]
+    public async Task The_ops_queue_orders_a_close_day_by_the_models_expected_recovery_and_unscored_claims_after()
+    {
+        var (account, _) = await AccountSteps.RegisterSellerAsync(_factory.CreateClient());
+        // Worth the most by value, but created before any model is served: no score, so after the scored claims of its day.
+        await Grains.GetGrain<IClaimGrain>("queue-unscored").UpsertAsync(
+            ClaimWorkflowTests.Facts(account.SellerId, value: 500m, fnsku: "X00QUEUE00"), Today, DateTimeOffset.UtcNow, Context);
+        await TrainAsync(seed: 3);
+        var values = new[] { 10m, 60m, 30m, 45m };
+        for (var i = 0; i < values.Length; i++)
+            await Grains.GetGrain<IClaimGrain>($"queue-{i}").UpsertAsync(
+                ClaimWorkflowTests.Facts(account.SellerId, value: values[i], fnsku: $"X00QUEUE{i + 1:D2}"), Today, DateTimeOffset.UtcNow, Context);
+        // A later window comes after, however much it is expected to bring.
+        await Grains.GetGrain<IClaimGrain>("queue-later").UpsertAsync(
+            ClaimWorkflowTests.Facts(account.SellerId, opensIn: -4, value: 900m, fnsku: "X00QUEUE09"), Today, DateTimeOffset.UtcNow, Context);
+
+        var queue = await _ops.GetFromJsonAsync<JsonElement>("/api/ops/claims?q=x00queue", Ct);
+        var items = queue.GetProperty("items").EnumerateArray().ToList();
+        var ids = items.Select(c => c.GetProperty("id").GetString()!).ToList();
+        var scored = items.Take(values.Length).Select(c => c.GetProperty("score").GetProperty("expectedRecovery").GetProperty("amount").GetDecimal()).ToList();
+
+        Assert.Equal(6, ids.Count);
+        Assert.Equal(scored.OrderByDescending(a => a), scored);
+        Assert.Equal(values.Length, scored.Distinct().Count());
+        Assert.Equal(["queue-unscored", "queue-later"], ids[^2..]);
+        Assert.Equal(JsonValueKind.Null, items[^2].GetProperty("score").ValueKind);
+    }
+
     /// <summary>Many calls at once, so the stateless worker runs them on all its activations.</summary>
     private async Task<ClaimScoreView?[]> ScoreManyAsync(Claim claim) =>
         await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => Grains.GetGrain<IClaimScoringGrain>(0).ScoreAsync(claim, Today, Context)));

@@ -161,6 +161,29 @@ public abstract partial class DataPlaneStoreContract
     }
 
     [Fact]
+    public async Task The_queue_orders_a_close_day_by_most_expected_recovery_then_unscored_claims_by_value()
+    {
+        var store = await OpenStoreAsync();
+        await store.UpsertClaimsAsync(
+        [
+            Claim("c-1", closesDay: 5, value: 90m) with { ExpectedRecovery = 4.50m },
+            Claim("c-2", closesDay: 5, value: 20m) with { ExpectedRecovery = 18.25m, SellerId = OtherSeller },
+            Claim("c-3", closesDay: 5, value: 99m),
+            Claim("c-4", closesDay: 5, value: 30m),
+            Claim("c-5", closesDay: 5, value: null),
+            Claim("c-6", closesDay: 6, value: 500m) with { ExpectedRecovery = 400m },
+            Claim("c-7", closesDay: 5, value: 10m) with { ExpectedRecovery = 18.2m },
+        ], Ct);
+
+        var queue = await store.QueryClaimsAsync(new ClaimQuery(null, 1, 10, Sort: ClaimSort.Queue), Ct);
+
+        // A scored claim outranks an unscored one of more value on the same day: its value was weighed by the model.
+        Assert.Equal(["c-2", "c-7", "c-1", "c-3", "c-4", "c-5", "c-6"], queue.Items.Select(c => c.ClaimId));
+        Assert.Equal(18.25m, queue.Items[0].ExpectedRecovery);
+        Assert.Null(queue.Items[3].ExpectedRecovery);
+    }
+
+    [Fact]
     public async Task Filed_claims_are_found_by_case_id_tallied_exactly_and_deleted_by_id()
     {
         var store = await OpenStoreAsync();
