@@ -93,8 +93,17 @@ internal static class LargeClaimSet
         return new ClaimRecord(sellerId, snapshot.ClaimId, facts.Type, snapshot.Status.ToString(), facts.AnchorDate, facts.WindowCloses,
             value?.Amount, value?.Currency, snapshot.Version, json, snapshot.Filing?.CaseId,
             ClaimRecord.SearchOf(fnsku, sku, facts.OrderId, facts.ShipmentId, facts.RemovalOrderId, snapshot.Filing?.CaseId),
-            snapshot.Recovered?.Cash.Amount, snapshot.Recovered?.Cash.Currency);
+            snapshot.Recovered?.Cash.Amount, snapshot.Recovered?.Cash.Currency, ExpectedRecovery(snapshot, value, index));
     }
+
+    /// <summary>
+    /// What the refund model would expect of an open claim of known value, a share of it from the index alone, so the
+    /// rest of the set stays what it was before claims carried scores.
+    /// </summary>
+    private static decimal? ExpectedRecovery(ClaimSnapshot claim, ClaimMoney? value, int index) =>
+        value is null || claim.Status is not (ClaimStatus.Watching or ClaimStatus.Claimable or ClaimStatus.Filed)
+            ? null
+            : Math.Round(value.Amount * (0.10m + index * 7_919 % 86 / 100m), 2);
 
     /// <summary>What happened to the claim by <see cref="AsOf"/>: the calendar, Amazon, the seller and their cases.</summary>
     private static ClaimSnapshot Progress(Random random, ClaimSnapshot claim)

@@ -74,8 +74,7 @@ public sealed class SellerGrain(
     public async Task<AmazonConnectOutcome> ConnectAmazonAsync(AmazonConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        if (state.State.OwnerUserId is null)
-            throw new ResourceNotFoundException($"Seller {SellerId} does not exist.");
+        RequireExists();
 
         var claim = await Partner(connection).ClaimAsync(SellerId, connection.Verified);
         if (!claim.Granted)
@@ -123,8 +122,7 @@ public sealed class SellerGrain(
     public async Task<SellerSettingsView> UpdateSettingsAsync(SellerSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        if (state.State.OwnerUserId is null)
-            throw new ResourceNotFoundException($"Seller {SellerId} does not exist.");
+        RequireExists();
         if (state.State.Settings != settings)
         {
             state.State.Settings = settings;
@@ -140,8 +138,7 @@ public sealed class SellerGrain(
     public async Task<FilingPolicy> UpdateFilingPolicyAsync(FilingPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        if (state.State.OwnerUserId is null)
-            throw new ResourceNotFoundException($"Seller {SellerId} does not exist.");
+        RequireExists();
         if (state.State.Filing != policy)
         {
             state.State.Filing = policy;
@@ -149,6 +146,12 @@ public sealed class SellerGrain(
         }
 
         return policy;
+    }
+
+    private void RequireExists()
+    {
+        if (state.State.OwnerUserId is null)
+            throw new ResourceNotFoundException($"Seller {SellerId} does not exist.");
     }
 
     private SellerSettingsView SettingsView() =>
