@@ -342,6 +342,34 @@ internal static class SqliteSchema
             CREATE INDEX ix_claims_queue ON claims (window_closes, expected_recovery IS NULL, CAST(expected_recovery AS REAL) DESC,
                 estimated_value IS NULL, CAST(estimated_value AS REAL) DESC, seller_id, claim_id);
             """),
+
+        // The billing ledger, as PostgreSQL's 0014_billing_ledger.sql: money as exact TEXT, instants as UTC microseconds.
+        new(11, "billing ledger", """
+            CREATE TABLE billing_ledger (
+                seller_id                 TEXT    NOT NULL,
+                entry_key                 TEXT    NOT NULL,
+                kind                      TEXT    NOT NULL CHECK (kind IN ('Charge', 'Credit')),
+                claim_id                  TEXT    NOT NULL,
+                case_id                   TEXT    NOT NULL,
+                reimbursement_id          TEXT    NOT NULL,
+                reversed_reimbursement_id TEXT    NULL,
+                approved_at               INTEGER NOT NULL,
+                currency                  TEXT    NOT NULL,
+                cash                      TEXT    NOT NULL,
+                inventory_units           INTEGER NOT NULL,
+                unit_value                TEXT    NULL,
+                rate                      TEXT    NOT NULL,
+                commission                TEXT    NOT NULL,
+                recorded_at               INTEGER NOT NULL,
+                state                     TEXT    NOT NULL CHECK (state IN ('Pending', 'Pushed', 'Invoiced', 'Paid')),
+                stripe_invoice_item_id    TEXT    NULL,
+                stripe_invoice_id         TEXT    NULL,
+                PRIMARY KEY (seller_id, entry_key)
+            ) STRICT;
+
+            CREATE INDEX ix_billing_ledger_approved ON billing_ledger (seller_id, approved_at, entry_key);
+            CREATE INDEX ix_billing_ledger_pending ON billing_ledger (seller_id, recorded_at, entry_key) WHERE state = 'Pending';
+            """),
     ];
 }
 
