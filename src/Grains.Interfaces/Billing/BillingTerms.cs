@@ -10,4 +10,7 @@ public sealed record BillingTerms([property: Id(0)] decimal Rate, [property: Id(
     public const decimal DefaultRate = 0.20m;
 
     public static BillingTerms Default { get; } = new(DefaultRate, ChargeOnInventory: true);
+
+    /// <summary>A rate is a share above 0 and at most 1, to 4 decimals (0.1875 is 18.75 %).</summary>
+    public static bool IsRate(decimal rate) => rate is > 0m and <= 1m && decimal.Round(rate, 4) == rate;
 }

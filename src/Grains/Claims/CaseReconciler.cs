@@ -1,5 +1,6 @@
 using Opside.DataPlane.Rows;
 using Opside.DataPlane.Storage;
+using Opside.Grains.Billing;
 
 namespace Opside.Grains.Claims;
 
@@ -51,8 +52,14 @@ internal sealed class CaseReconciler(IDataPlaneStore store, IGrainFactory grains
             }
         }
 
+        // Each run hands the billing grain every reconciled claim, changed or not: the ledger records a payment once,
+        // so a run whose billing call failed is made good by the next (docs/billing.md, "Ledger").
+        var billing = grains.GetGrain<IBillingGrain>(sellerId);
         foreach (var batch in work.Chunk(CallBatch))
-            await Task.WhenAll(batch.Select(w => grains.GetGrain<IClaimGrain>(w.ClaimId).ReconcileAsync([.. w.Rows.Select(ToPayment)], at)));
+        {
+            var paid = await Task.WhenAll(batch.Select(w => grains.GetGrain<IClaimGrain>(w.ClaimId).ReconcileAsync([.. w.Rows.Select(ToPayment)], at)));
+            await billing.RecordAsync([.. paid.OfType<ClaimSnapshot>()]);
+        }
         return (attached, work.Count);
     }
 

@@ -5,6 +5,7 @@ using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Orleans.Dashboard;
 using Opside.Grains.Amazon;
+using Opside.Grains.Billing;
 using Opside.Hosting.Diagnostics;
 using Opside.Hosting.Security;
 using Opside.Storage;
@@ -62,6 +63,7 @@ public static class SiloHostingExtensions
         builder.Services.AddOpsideAmazonClient();
         builder.Services.AddOpsideTokenProtection();
         builder.Services.AddOpsideSync();
+        builder.Services.AddOpsideBilling();
 
         builder.Services.AddOpsideStorageHealthCheck(settings.Storage);
         builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>("silo", tags: [ReadinessChecks.Tag], timeout: ReadinessChecks.Timeout);

@@ -1,14 +1,17 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Opside.Api.Tests.Sync;
+using Opside.DataPlane.Billing;
 
 namespace Opside.Api.Tests.Claims;
 
 /// <summary>
 /// The workflow end to end through the Sandbox (docs/claim-workflow.md): a sync finds a Claimable claim, the seller files
 /// it with a case id, Amazon (the Sandbox) pays that case, and the next sync moves it to Reimbursed with exactly what
-/// was paid, while every other claim stays as it was and the seller's summary shows the money to the cent.
+/// was paid, while every other claim stays as it was and the seller's summary shows the money to the cent; the payment
+/// is billed once in the ledger (docs/billing.md), however many syncs see it.
 /// </summary>
 public sealed class CaseReimbursedEndToEndTests(SandboxedApiFixture fixture) : IClassFixture<SandboxedApiFixture>
 {
@@ -79,6 +82,14 @@ public sealed class CaseReimbursedEndToEndTests(SandboxedApiFixture fixture) : I
         var again = await seller.GetFromJsonAsync<JsonElement>($"/api/sellers/{sellerId}/claims/{claimId}", ct);
         Assert.Equal(claim.GetProperty("history").GetArrayLength(), again.GetProperty("history").GetArrayLength());
         Assert.Equal(expectedCash, again.GetProperty("recovered").GetProperty("cash").GetProperty("amount").GetDecimal());
+
+        // Billed once, at 20 % of the cash plus the unit given back at the claim's unit value, to the cent.
+        var billed = Assert.Single(await LedgerAsync(sellerId));
+        var unitValue = target.GetProperty("estimatedValue").GetProperty("amount").GetDecimal() / units;
+        Assert.Equal(Math.Round(0.20m * (expectedCash + unitValue), 2, MidpointRounding.AwayFromZero), billed.Commission);
+        Assert.Equal((LedgerKinds.Charge, claimId, CaseId, paid.GetProperty("reimbursementId").GetString()),
+            (billed.Kind, billed.ClaimId, billed.CaseId, billed.ReimbursementId));
+        Assert.Equal((expectedCash, 1, LedgerStates.Pending), (billed.Cash, billed.InventoryUnits, billed.State));
     }
 
     [Fact]
@@ -120,6 +131,11 @@ public sealed class CaseReimbursedEndToEndTests(SandboxedApiFixture fixture) : I
             await sandbox.DeleteAsync("/sandbox/faults", ct);
         }
     }
+
+    /// <summary>The seller's ledger: every entry of the last two years, as the store keeps it.</summary>
+    private Task<IReadOnlyList<LedgerEntry>> LedgerAsync(string sellerId) =>
+        fixture.Api.Factory.Services.GetRequiredService<IBillingLedger>()
+            .ListAsync(sellerId, DateTimeOffset.UtcNow.AddYears(-2), DateTimeOffset.UtcNow.AddDays(1), 0, 100, TestContext.Current.CancellationToken);
 
     private static Dictionary<string, string?> Statuses(IEnumerable<JsonElement> claims, string except) =>
         claims.Where(c => c.GetProperty("id").GetString() != except)

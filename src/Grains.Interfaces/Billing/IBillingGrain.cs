@@ -1,0 +1,24 @@
+using Opside.Grains.Claims;
+
+namespace Opside.Grains.Billing;
+
+/// <summary>
+/// A seller's billing (docs/billing.md), keyed by seller id: the one writer of the seller's billing ledger. It turns
+/// the payments of reconciled claims into ledger entries on the seller's terms, once each however often it is given
+/// them, and keeps the seller's commission rate.
+/// </summary>
+[Alias("opside.billing.billing")]
+public interface IBillingGrain : IGrainWithStringKey
+{
+    /// <summary>Records what the claims' payments bill that is not recorded yet; answers how many entries were new.</summary>
+    [Alias("record")]
+    Task<int> RecordAsync(IReadOnlyList<ClaimSnapshot> claims);
+
+    /// <summary>The terms the seller is billed on now: the rate ops set, or the default.</summary>
+    [Alias("terms")]
+    Task<BillingTerms> GetTermsAsync();
+
+    /// <summary>Sets the seller's rate (null: the default again); entries already recorded keep theirs.</summary>
+    [Alias("set-rate")]
+    Task<BillingTerms> SetRateAsync(decimal? rate);
+}

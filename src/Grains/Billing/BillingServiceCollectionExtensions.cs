@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Opside.Grains.Billing;
+
+public static class BillingServiceCollectionExtensions
+{
+    /// <summary>The billing options (<c>Billing</c>), validated when the silo starts.</summary>
+    public static IServiceCollection AddOpsideBilling(this IServiceCollection services)
+    {
+        services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        return services;
+    }
+}
