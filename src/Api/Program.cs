@@ -1,6 +1,7 @@
 using Opside.Api.Accounts;
 using Opside.Api.Claims;
 using Opside.Api.Claims.Cases;
+using Opside.Api.Billing;
 using Opside.Api.Filing;
 using Opside.Api.Amazon;
 using Opside.Api.Ops;
@@ -56,6 +57,7 @@ seller.MapClaimsApi();
 seller.MapClaimWorkflowApi();
 seller.MapClaimCaseApi();
 seller.MapFilingPlanApi();
+seller.MapBillingStatementApi();
 app.MapOpsApi();
 
 await app.RunAsync();

@@ -75,6 +75,7 @@ public sealed class AuthorizationMatrixTests
         "GET /api/sellers/{sellerId}/filing-plan",
         "GET /api/ops/sellers/{sellerId}/filing",
         "PUT /api/ops/sellers/{sellerId}/filing",
+        "GET /api/sellers/{sellerId}/billing/statement",
     ];
 
     private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden];

@@ -10,8 +10,12 @@ public interface IBillingLedger
     /// <summary>Records the entries not recorded yet (by seller and key); answers how many were new.</summary>
     Task<int> AddAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken);
 
-    /// <summary>The seller's entries approved in [<paramref name="from"/>, <paramref name="until"/>), oldest first, a page of them.</summary>
-    Task<IReadOnlyList<LedgerEntry>> ListAsync(string sellerId, DateTimeOffset from, DateTimeOffset until, int offset, int limit, CancellationToken cancellationToken);
+    /// <summary>
+    /// The seller's entries in <paramref name="currency"/> approved in [<paramref name="from"/>, <paramref name="until"/>),
+    /// oldest first, a page of them.
+    /// </summary>
+    Task<IReadOnlyList<LedgerEntry>> ListAsync(string sellerId, DateTimeOffset from, DateTimeOffset until, string currency, int offset, int limit,
+        CancellationToken cancellationToken);
 
     /// <summary>The totals per currency of the same entries <see cref="ListAsync"/> pages through.</summary>
     Task<IReadOnlyList<LedgerTotal>> TotalsAsync(string sellerId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);

@@ -14,6 +14,13 @@ public interface IBillingGrain : IGrainWithStringKey
     [Alias("record")]
     Task<int> RecordAsync(IReadOnlyList<ClaimSnapshot> claims);
 
+    /// <summary>
+    /// The statement of <paramref name="month"/> (the first day of it) in <paramref name="currency"/>, or in the
+    /// currency most of the month's entries are in; <paramref name="page"/> from 1.
+    /// </summary>
+    [Alias("statement")]
+    Task<BillingStatement> GetStatementAsync(DateOnly month, string? currency, int page, int pageSize);
+
     /// <summary>The terms the seller is billed on now: the rate ops set, or the default.</summary>
     [Alias("terms")]
     Task<BillingTerms> GetTermsAsync();

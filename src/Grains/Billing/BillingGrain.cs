@@ -10,9 +10,13 @@ public sealed class BillingGrain(
     [PersistentState("billing")] IPersistentState<BillingState> state,
     IBillingLedger ledger,
     IOptions<BillingOptions> options,
+    IOptions<StripeOptions> stripe,
     TimeProvider time,
     ILogger<BillingGrain> logger) : Grain, IBillingGrain
 {
+    // What a statement of a month without entries is in, unless the caller names a currency.
+    private const string DefaultCurrency = "USD";
+
     private string SellerId => this.GetPrimaryKeyString();
 
     public async Task<int> RecordAsync(IReadOnlyList<ClaimSnapshot> claims)
@@ -29,6 +33,27 @@ public sealed class BillingGrain(
         return added;
     }
 
+    public async Task<BillingStatement> GetStatementAsync(DateOnly month, string? currency, int page, int pageSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(page, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var from = new DateTimeOffset(month.Year, month.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        var until = from.AddMonths(1);
+        var totals = await ledger.TotalsAsync(SellerId, from, until, CancellationToken.None);
+        var chosen = currency?.ToUpperInvariant() ?? totals.OrderByDescending(t => t.Entries).ThenBy(t => t.Currency, StringComparer.Ordinal)
+            .FirstOrDefault()?.Currency ?? DefaultCurrency;
+        var total = totals.FirstOrDefault(t => t.Currency == chosen) ?? new LedgerTotal(chosen, 0, 0m, 0m);
+        // Past the last page is an empty page, not a read: the offset of a huge page number is never sent to the store.
+        var offset = (long)(page - 1) * pageSize;
+        var entries = offset >= total.Entries
+            ? []
+            : await ledger.ListAsync(SellerId, from, until, chosen, (int)offset, pageSize, CancellationToken.None);
+        return new BillingStatement($"{month:yyyy-MM}", chosen, [.. entries.Select(Item)],
+            new StatementTotals(new(total.Charges, chosen), new(total.Credits, chosen), new(total.Due, chosen)), total.Entries, page, pageSize,
+            [.. totals.Select(t => t.Currency).Where(c => c != chosen)], Invoice: null,
+            stripe.Value.Configured ? BillingStatement.StripeConfigured : BillingStatement.StripeNotConfigured);
+    }
+
     public Task<BillingTerms> GetTermsAsync() => Task.FromResult(Terms());
 
     public async Task<BillingTerms> SetRateAsync(decimal? rate)
@@ -43,6 +68,11 @@ public sealed class BillingGrain(
 
         return Terms();
     }
+
+    /// <summary>What the commission was computed on: the cash and the inventory units at the claim's unit value.</summary>
+    private static StatementItem Item(LedgerEntry e) => new(e.ClaimId, e.CaseId, e.ReimbursementId, e.ApprovedAt,
+        new(Math.Round(e.Cash + e.InventoryUnits * (e.UnitValue ?? 0m), 2, MidpointRounding.AwayFromZero), e.Currency), e.Rate,
+        new(e.Commission, e.Currency), e.Kind, e.StripeInvoiceItemId);
 
     private BillingTerms Terms() => new(state.State.Rate ?? options.Value.DefaultRate, options.Value.ChargeOnInventory);
 }

@@ -64,15 +64,18 @@ public sealed class PostgresBillingLedger(NpgsqlDataSource dataSource) : IBillin
         return added;
     }
 
-    public async Task<IReadOnlyList<LedgerEntry>> ListAsync(string sellerId, DateTimeOffset from, DateTimeOffset until, int offset, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LedgerEntry>> ListAsync(string sellerId, DateTimeOffset from, DateTimeOffset until, string currency, int offset, int limit,
+        CancellationToken cancellationToken)
     {
         LedgerChecks.RequirePage(sellerId, from, until, offset, limit);
+        ArgumentException.ThrowIfNullOrWhiteSpace(currency);
         await using var command = _dataSource.CreateCommand($"""
             SELECT {LedgerChecks.Columns} FROM billing_ledger
-            WHERE seller_id = $1 AND approved_at >= $2 AND approved_at < $3
-            ORDER BY approved_at, entry_key OFFSET $4 LIMIT $5
+            WHERE seller_id = $1 AND approved_at >= $2 AND approved_at < $3 AND currency = $4
+            ORDER BY approved_at, entry_key OFFSET $5 LIMIT $6
             """);
         AddRange(command, sellerId, from, until);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = currency });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = offset });
         command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
         return await ReadAsync(command, cancellationToken);

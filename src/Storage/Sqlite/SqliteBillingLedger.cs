@@ -59,17 +59,20 @@ public sealed class SqliteBillingLedger(SqliteDatabase database) : IBillingLedge
         return added;
     }
 
-    public async Task<IReadOnlyList<LedgerEntry>> ListAsync(string sellerId, DateTimeOffset from, DateTimeOffset until, int offset, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<LedgerEntry>> ListAsync(string sellerId, DateTimeOffset from, DateTimeOffset until, string currency, int offset, int limit,
+        CancellationToken cancellationToken)
     {
         LedgerChecks.RequirePage(sellerId, from, until, offset, limit);
+        ArgumentException.ThrowIfNullOrWhiteSpace(currency);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
             SELECT {LedgerChecks.Columns} FROM billing_ledger
-            WHERE seller_id = $seller_id AND approved_at >= $from AND approved_at < $until
+            WHERE seller_id = $seller_id AND approved_at >= $from AND approved_at < $until AND currency = $currency
             ORDER BY approved_at, entry_key LIMIT $limit OFFSET $offset;
             """;
         AddRange(command, sellerId, from, until);
+        command.Parameters.AddWithValue("$currency", currency);
         command.Parameters.AddWithValue("$offset", offset);
         command.Parameters.AddWithValue("$limit", limit);
         return await ReadAsync(command, cancellationToken);

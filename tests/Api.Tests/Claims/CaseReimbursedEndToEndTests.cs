@@ -90,6 +90,20 @@ public sealed class CaseReimbursedEndToEndTests(SandboxedApiFixture fixture) : I
         Assert.Equal((LedgerKinds.Charge, claimId, CaseId, paid.GetProperty("reimbursementId").GetString()),
             (billed.Kind, billed.ClaimId, billed.CaseId, billed.ReimbursementId));
         Assert.Equal((expectedCash, 1, LedgerStates.Pending), (billed.Cash, billed.InventoryUnits, billed.State));
+
+        // The month's statement itemises it by claim and case, with the totals, and says Stripe is not configured.
+        var statement = await seller.GetFromJsonAsync<JsonElement>($"/api/sellers/{sellerId}/billing/statement?month={billed.ApprovedAt:yyyy-MM}", ct);
+        var item = Assert.Single(statement.GetProperty("items").EnumerateArray());
+        Assert.Equal(($"{billed.ApprovedAt:yyyy-MM}", "USD", "NotConfigured"),
+            (statement.GetProperty("month").GetString(), statement.GetProperty("currency").GetString(), statement.GetProperty("stripe").GetString()));
+        Assert.Equal((claimId, CaseId, billed.ReimbursementId, "Charge"), (item.GetProperty("claimId").GetString(), item.GetProperty("caseId").GetString(),
+            item.GetProperty("reimbursementId").GetString(), item.GetProperty("kind").GetString()));
+        Assert.Equal(billed.Commission, item.GetProperty("amount").GetProperty("amount").GetDecimal());
+        Assert.Equal(Math.Round(expectedCash + unitValue, 2, MidpointRounding.AwayFromZero), item.GetProperty("recovered").GetProperty("amount").GetDecimal());
+        Assert.Equal(0.20m, item.GetProperty("rate").GetDecimal());
+        Assert.Equal(billed.Commission, statement.GetProperty("totals").GetProperty("net").GetProperty("amount").GetDecimal());
+        Assert.Equal(0m, statement.GetProperty("totals").GetProperty("credits").GetProperty("amount").GetDecimal());
+        Assert.Equal(JsonValueKind.Null, statement.GetProperty("invoice").ValueKind);
     }
 
     [Fact]
@@ -135,7 +149,7 @@ public sealed class CaseReimbursedEndToEndTests(SandboxedApiFixture fixture) : I
     /// <summary>The seller's ledger: every entry of the last two years, as the store keeps it.</summary>
     private Task<IReadOnlyList<LedgerEntry>> LedgerAsync(string sellerId) =>
         fixture.Api.Factory.Services.GetRequiredService<IBillingLedger>()
-            .ListAsync(sellerId, DateTimeOffset.UtcNow.AddYears(-2), DateTimeOffset.UtcNow.AddDays(1), 0, 100, TestContext.Current.CancellationToken);
+            .ListAsync(sellerId, DateTimeOffset.UtcNow.AddYears(-2), DateTimeOffset.UtcNow.AddDays(1), "USD", 0, 100, TestContext.Current.CancellationToken);
 
     private static Dictionary<string, string?> Statuses(IEnumerable<JsonElement> claims, string except) =>
         claims.Where(c => c.GetProperty("id").GetString() != except)

@@ -34,7 +34,7 @@ public abstract class BillingLedgerContract
         Assert.Equal(0, await ledger.AddAsync([entry with { Commission = 99m }, Credit("r2", -1.10m)], Ct));
         Assert.Equal(1, await ledger.AddAsync([entry with { SellerId = "seller-b" }], Ct));
 
-        var listed = await ledger.ListAsync("seller-a", November.From, November.Until, 0, 10, Ct);
+        var listed = await ledger.ListAsync("seller-a", November.From, November.Until, "USD", 0, 10, Ct);
         Assert.Equal(["r1", "r2"], listed.Select(e => e.EntryKey));
         Assert.Equal(entry, listed[0]);
         Assert.Equal(-1.10m, listed[1].Commission);
@@ -51,12 +51,13 @@ public abstract class BillingLedgerContract
             Charge("december", 50m, day: 28), Charge("october", 50m, day: -3), Charge("other", 50m, seller: "seller-b"),
         ], Ct);
 
-        var first = await ledger.ListAsync("seller-a", November.From, November.Until, 0, 2, Ct);
-        var second = await ledger.ListAsync("seller-a", November.From, November.Until, 2, 2, Ct);
+        var first = await ledger.ListAsync("seller-a", November.From, November.Until, "USD", 0, 2, Ct);
+        var second = await ledger.ListAsync("seller-a", November.From, November.Until, "USD", 2, 2, Ct);
         var totals = await ledger.TotalsAsync("seller-a", November.From, November.Until, Ct);
 
-        Assert.Equal(["b", "d"], first.Select(e => e.EntryKey));
-        Assert.Equal(["a", "c"], second.Select(e => e.EntryKey));
+        Assert.Equal(["b", "a"], first.Select(e => e.EntryKey));
+        Assert.Equal(["c"], second.Select(e => e.EntryKey));
+        Assert.Equal(["d"], (await ledger.ListAsync("seller-a", November.From, November.Until, "CAD", 0, 10, Ct)).Select(e => e.EntryKey));
         Assert.Equal([new LedgerTotal("CAD", 1, 3.33m, 0m), new LedgerTotal("USD", 3, 0.30m, -0.05m)], totals);
         Assert.Equal(0.25m, totals[1].Due);
         Assert.Empty(await ledger.TotalsAsync("seller-c", November.From, November.Until, Ct));
@@ -74,7 +75,7 @@ public abstract class BillingLedgerContract
         Assert.False(await ledger.MarkPushedAsync("seller-a", "p3", "ii_3", Ct));
 
         Assert.Equal(["p1"], (await ledger.PendingAsync("seller-a", 10, Ct)).Select(e => e.EntryKey));
-        var pushed = (await ledger.ListAsync("seller-a", November.From, November.Until, 0, 10, Ct)).Single(e => e.EntryKey == "p2");
+        var pushed = (await ledger.ListAsync("seller-a", November.From, November.Until, "USD", 0, 10, Ct)).Single(e => e.EntryKey == "p2");
         Assert.Equal((LedgerStates.Pushed, "ii_1"), (pushed.State, pushed.StripeInvoiceItemId));
     }
 
@@ -85,8 +86,8 @@ public abstract class BillingLedgerContract
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ledger.AddAsync([Charge("ok"), Charge("zero", 0m)], Ct));
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ledger.AddAsync([Credit("positive", 1m)], Ct));
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ledger.ListAsync("seller-a", November.From, November.Until, 0, 1_001, Ct));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => ledger.ListAsync("seller-a", November.From, November.Until, "USD", 0, 1_001, Ct));
 
-        Assert.Empty(await ledger.ListAsync("seller-a", November.From, November.Until, 0, 10, Ct));
+        Assert.Empty(await ledger.ListAsync("seller-a", November.From, November.Until, "USD", 0, 10, Ct));
     }
 }
