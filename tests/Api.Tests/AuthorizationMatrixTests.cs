@@ -76,6 +76,8 @@ public sealed class AuthorizationMatrixTests
         "GET /api/ops/sellers/{sellerId}/filing",
         "PUT /api/ops/sellers/{sellerId}/filing",
         "GET /api/sellers/{sellerId}/billing/statement",
+        "GET /api/ops/billing/sellers/{sellerId}/terms",
+        "PUT /api/ops/billing/sellers/{sellerId}/terms",
     ];
 
     private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden];

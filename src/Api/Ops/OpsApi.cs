@@ -12,6 +12,7 @@ public static class OpsApi
         ops.MapOpsClaimsApi();
         ops.MapOpsModelsApi();
         ops.MapOpsFilingApi();
+        ops.MapOpsBillingTermsApi();
         return ops.MapOpsSessionsApi();
     }
 
