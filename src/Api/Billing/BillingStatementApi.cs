@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Opside.Api.Queries;
 using Opside.Api.Sellers;
 using Opside.Grains.Billing;
 using Opside.Grains.Sellers;
@@ -29,13 +30,13 @@ public static partial class BillingStatementApi
         var first = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         first = new DateOnly(first.Year, first.Month, 1);
         if (!string.IsNullOrEmpty(month) && !TryParseMonth(month, out first))
-            return Invalid("month", MonthFormat);
+            return QueryParameter.Invalid("month", MonthFormat);
         if (!string.IsNullOrEmpty(currency) && !CurrencyPattern().IsMatch(currency))
-            return Invalid("currency", "Expected a three-letter ISO 4217 currency code (e.g. USD).");
-        if (!TryNumber(page, 1, int.MaxValue, 1, out var pageNumber))
-            return Invalid("page", "Expected a whole number from 1.");
-        if (!TryNumber(pageSize, 1, MaxPageSize, 500, out var size))
-            return Invalid("pageSize", $"Expected a whole number from 1 to {MaxPageSize}.");
+            return QueryParameter.Invalid("currency", "Expected a three-letter ISO 4217 currency code (e.g. USD).");
+        if (!QueryParameter.TryNumber(page, 1, int.MaxValue, 1, out var pageNumber))
+            return QueryParameter.Invalid("page", "Expected a whole number from 1.");
+        if (!QueryParameter.TryNumber(pageSize, 1, MaxPageSize, 500, out var size))
+            return QueryParameter.Invalid("pageSize", $"Expected a whole number from 1 to {MaxPageSize}.");
 
         if (await grains.GetGrain<ISellerGrain>(sellerId).GetProfileAsync() is null)
             return SellersApi.NotFound();
@@ -57,17 +58,6 @@ public static partial class BillingStatementApi
         return true;
     }
 
-    private static bool TryNumber(string? text, int min, int max, int fallback, out int value)
-    {
-        value = fallback;
-        if (string.IsNullOrEmpty(text))
-            return true;
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
-    }
-
-    private static ProblemHttpResult Invalid(string field, string expected) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: $"Invalid '{field}'.", detail: expected,
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [expected] } });
 
     [GeneratedRegex(@"^([0-9]{4})-([0-9]{2})\z")]
     private static partial Regex MonthPattern();

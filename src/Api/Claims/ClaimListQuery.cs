@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Opside.Api.Queries;
 using Opside.Detection;
 using Opside.Grains.Claims;
 using ClaimStatus = Opside.Grains.Claims.ClaimStatus;
@@ -54,9 +55,9 @@ internal sealed record ClaimListQuery(ClaimFilter Filter, int Page, int PageSize
             }
         }
 
-        if (!TryNumber(Value("page"), 1, int.MaxValue, 1, out var page))
+        if (!QueryParameter.TryNumber(Value("page"), 1, int.MaxValue, 1, out var page))
             return Fail(out problem, "page", Value("page"), ["a whole number from 1"]);
-        if (!TryNumber(Value("pageSize"), 1, MaxPageSize, 50, out var size))
+        if (!QueryParameter.TryNumber(Value("pageSize"), 1, MaxPageSize, 50, out var size))
             return Fail(out problem, "pageSize", Value("pageSize"), [$"a whole number from 1 to {MaxPageSize}"]);
 
         var filter = new ClaimFilter(sellerId, status is null ? null : Enum.Parse<ClaimStatus>(status), type, dueSoon, anchorFrom, anchorTo,
@@ -101,13 +102,6 @@ internal sealed record ClaimListQuery(ClaimFilter Filter, int Page, int PageSize
         return true;
     }
 
-    private static bool TryNumber(string? value, int min, int max, int fallback, out int number)
-    {
-        number = fallback;
-        if (string.IsNullOrEmpty(value))
-            return true;
-        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out number) && number >= min && number <= max;
-    }
 
     private static bool Fail(out ProblemHttpResult problem, string parameter, string? value, IEnumerable<string> allowed)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Opside.Api.Queries;
 using Opside.Api.Sellers;
 using Opside.Grains.Claims;
 using Opside.Grains.Scoring;
@@ -33,8 +34,7 @@ public static partial class FilingPlanApi
         if (string.IsNullOrEmpty(week))
             monday = thisMonday;
         else if (!TryParseWeek(week, out monday) || monday < thisMonday)
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid 'week'.", detail: WeekFormat,
-                extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["week"] = [WeekFormat] } });
+            return QueryParameter.Invalid("week", WeekFormat);
 
         if (await grains.GetGrain<ISellerGrain>(sellerId).GetFilingPolicyAsync() is not { } policy)
             return SellersApi.NotFound();

@@ -12,7 +12,14 @@ internal static class LedgerChecks
     /// <summary>Larger statements are paged: a page of a month is at most this many entries.</summary>
     public const int MaxPage = 1_000;
 
-    public static void RequireEntry(LedgerEntry entry)
+    public static void RequireEntries(IReadOnlyList<LedgerEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var entry in entries)
+            RequireEntry(entry);
+    }
+
+    private static void RequireEntry(LedgerEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentException.ThrowIfNullOrWhiteSpace(entry.SellerId);

@@ -14,9 +14,7 @@ public sealed class PostgresBillingLedger(NpgsqlDataSource dataSource) : IBillin
 
     public async Task<int> AddAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entries);
-        foreach (var entry in entries)
-            LedgerChecks.RequireEntry(entry);
+        LedgerChecks.RequireEntries(entries);
         if (entries.Count == 0)
             return 0;
 

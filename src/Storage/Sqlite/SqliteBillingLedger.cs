@@ -13,9 +13,7 @@ public sealed class SqliteBillingLedger(SqliteDatabase database) : IBillingLedge
 
     public async Task<int> AddAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(entries);
-        foreach (var entry in entries)
-            LedgerChecks.RequireEntry(entry);
+        LedgerChecks.RequireEntries(entries);
         if (entries.Count == 0)
             return 0;
 
