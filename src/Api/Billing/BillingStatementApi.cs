@@ -58,7 +58,6 @@ public static partial class BillingStatementApi
         return true;
     }
 
-
     [GeneratedRegex(@"^([0-9]{4})-([0-9]{2})\z")]
     private static partial Regex MonthPattern();
 
