@@ -25,4 +25,16 @@ public interface IBillingLedger
 
     /// <summary>Marks a pending entry as the Stripe invoice item <paramref name="invoiceItemId"/>; false when it is not pending.</summary>
     Task<bool> MarkPushedAsync(string sellerId, string entryKey, string invoiceItemId, CancellationToken cancellationToken);
+
+    /// <summary>The currencies of the seller's entries pushed to Stripe and on no invoice yet.</summary>
+    Task<IReadOnlyList<string>> UninvoicedCurrenciesAsync(string sellerId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Puts the seller's pushed entries in <paramref name="currency"/> on the invoice <paramref name="invoiceId"/>, and answers
+    /// the months (<c>yyyy-MM</c>, UTC) of approval of every entry on it, those put there before included, so a retry answers alike.
+    /// </summary>
+    Task<IReadOnlyList<string>> MarkInvoicedAsync(string sellerId, string currency, string invoiceId, CancellationToken cancellationToken);
+
+    /// <summary>Marks the entries on the invoice <paramref name="invoiceId"/> paid; answers how many moved.</summary>
+    Task<int> MarkPaidAsync(string sellerId, string invoiceId, CancellationToken cancellationToken);
 }

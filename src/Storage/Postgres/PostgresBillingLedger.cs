@@ -125,6 +125,64 @@ public sealed class PostgresBillingLedger(NpgsqlDataSource dataSource) : IBillin
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 
+    public async Task<IReadOnlyList<string>> UninvoicedCurrenciesAsync(string sellerId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sellerId);
+        await using var command = _dataSource.CreateCommand(
+            "SELECT DISTINCT currency FROM billing_ledger WHERE seller_id = $1 AND state = 'Pushed' ORDER BY currency");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sellerId });
+        return await ReadStringsAsync(command, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> MarkInvoicedAsync(string sellerId, string currency, string invoiceId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sellerId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(currency);
+        ArgumentException.ThrowIfNullOrWhiteSpace(invoiceId);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var update = new NpgsqlCommand("""
+            UPDATE billing_ledger SET state = 'Invoiced', stripe_invoice_id = $3
+            WHERE seller_id = $1 AND currency = $2 AND state = 'Pushed'
+            """, connection, transaction))
+        {
+            update.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sellerId });
+            update.Parameters.Add(new NpgsqlParameter<string> { TypedValue = currency });
+            update.Parameters.Add(new NpgsqlParameter<string> { TypedValue = invoiceId });
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var months = new NpgsqlCommand("""
+            SELECT DISTINCT to_char(approved_at AT TIME ZONE 'UTC', 'YYYY-MM') FROM billing_ledger
+            WHERE seller_id = $1 AND stripe_invoice_id = $2 ORDER BY 1
+            """, connection, transaction);
+        months.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sellerId });
+        months.Parameters.Add(new NpgsqlParameter<string> { TypedValue = invoiceId });
+        var answer = await ReadStringsAsync(months, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return answer;
+    }
+
+    public async Task<int> MarkPaidAsync(string sellerId, string invoiceId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sellerId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(invoiceId);
+        await using var command = _dataSource.CreateCommand(
+            "UPDATE billing_ledger SET state = 'Paid' WHERE seller_id = $1 AND stripe_invoice_id = $2 AND state = 'Invoiced'");
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sellerId });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = invoiceId });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<string>> ReadStringsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            values.Add(reader.GetString(0));
+        return values;
+    }
+
     private static void AddRange(NpgsqlCommand command, string sellerId, DateTimeOffset from, DateTimeOffset until)
     {
         command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = sellerId });

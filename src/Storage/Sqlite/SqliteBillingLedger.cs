@@ -6,7 +6,7 @@ using Opside.Storage.DataPlane;
 
 namespace Opside.Storage.Sqlite;
 
-/// <summary>The billing ledger in the embedded SQLite file (schema 11): money as exact TEXT, summed in C#, not as REAL.</summary>
+/// <summary>The billing ledger in the embedded SQLite file (schemas 11 and 12): money as exact TEXT, summed in C#, not as REAL.</summary>
 public sealed class SqliteBillingLedger(SqliteDatabase database) : IBillingLedger
 {
     private readonly SqliteDatabase _database = database ?? throw new ArgumentNullException(nameof(database));
@@ -133,6 +133,60 @@ public sealed class SqliteBillingLedger(SqliteDatabase database) : IBillingLedge
         command.Parameters.AddWithValue("$entry_key", entryKey);
         command.Parameters.AddWithValue("$item", invoiceItemId);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<string>> UninvoicedCurrenciesAsync(string sellerId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sellerId);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT DISTINCT currency FROM billing_ledger WHERE seller_id = $seller_id AND state = 'Pushed' ORDER BY currency;";
+        command.Parameters.AddWithValue("$seller_id", sellerId);
+        var currencies = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            currencies.Add(reader.GetString(0));
+        return currencies;
+    }
+
+    public async Task<IReadOnlyList<string>> MarkInvoicedAsync(string sellerId, string currency, string invoiceId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sellerId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(currency);
+        ArgumentException.ThrowIfNullOrWhiteSpace(invoiceId);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            UPDATE billing_ledger SET state = 'Invoiced', stripe_invoice_id = $invoice
+            WHERE seller_id = $seller_id AND currency = $currency AND state = 'Pushed';
+            SELECT approved_at FROM billing_ledger WHERE seller_id = $seller_id AND stripe_invoice_id = $invoice;
+            """;
+        command.Parameters.AddWithValue("$seller_id", sellerId);
+        command.Parameters.AddWithValue("$currency", currency);
+        command.Parameters.AddWithValue("$invoice", invoiceId);
+        var months = new SortedSet<string>(StringComparer.Ordinal);
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                months.Add(DataPlaneTime.FromUnixMicroseconds(reader.GetInt64(0), 0).ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return [.. months];
+    }
+
+    public async Task<int> MarkPaidAsync(string sellerId, string invoiceId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sellerId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(invoiceId);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE billing_ledger SET state = 'Paid' WHERE seller_id = $seller_id AND stripe_invoice_id = $invoice AND state = 'Invoiced';";
+        command.Parameters.AddWithValue("$seller_id", sellerId);
+        command.Parameters.AddWithValue("$invoice", invoiceId);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static string Text(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);

@@ -370,6 +370,27 @@ internal static class SqliteSchema
             CREATE INDEX ix_billing_ledger_approved ON billing_ledger (seller_id, approved_at, entry_key);
             CREATE INDEX ix_billing_ledger_pending ON billing_ledger (seller_id, recorded_at, entry_key) WHERE state = 'Pending';
             """),
+
+        // Billing accounts and applied Stripe events, as PostgreSQL's 0015_billing_accounts.sql.
+        new(12, "billing accounts", """
+            CREATE TABLE billing_accounts (
+                seller_id    TEXT    NOT NULL PRIMARY KEY,
+                status       TEXT    NOT NULL CHECK (status IN ('NoPaymentMethod', 'Active', 'PastDue')),
+                customer_id  TEXT    NULL,
+                updated_at   INTEGER NOT NULL
+            ) STRICT;
+
+            CREATE INDEX ix_billing_accounts_status ON billing_accounts (status, seller_id);
+
+            CREATE TABLE billing_stripe_events (
+                event_id    TEXT    NOT NULL PRIMARY KEY,
+                seller_id   TEXT    NOT NULL,
+                type        TEXT    NOT NULL,
+                applied_at  INTEGER NOT NULL
+            ) STRICT;
+
+            CREATE INDEX ix_billing_ledger_uninvoiced ON billing_ledger (seller_id, currency) WHERE state = 'Pushed';
+            """),
     ];
 }
 

@@ -90,4 +90,29 @@ public abstract class BillingLedgerContract
 
         Assert.Empty(await ledger.ListAsync("seller-a", November.From, November.Until, "USD", 0, 10, Ct));
     }
+
+    [Fact]
+    public async Task Pushed_entries_go_on_an_invoice_by_currency_and_are_paid_with_it()
+    {
+        var ledger = await OpenLedgerAsync();
+        await ledger.AddAsync([Charge("u1", day: -5), Charge("u2", day: 1), Charge("c1", currency: "CAD"), Charge("left"), Charge("b1", seller: "seller-b")], Ct);
+        foreach (var (key, item) in new[] { ("u1", "ii_u1"), ("u2", "ii_u2"), ("c1", "ii_c1") })
+            await ledger.MarkPushedAsync("seller-a", key, item, Ct);
+        await ledger.MarkPushedAsync("seller-b", "b1", "ii_b1", Ct);
+
+        Assert.Equal(["CAD", "USD"], await ledger.UninvoicedCurrenciesAsync("seller-a", Ct));
+        Assert.Equal(["2026-10", "2026-11"], await ledger.MarkInvoicedAsync("seller-a", "USD", "in_1", Ct));
+        // A retry of the same invoice answers the same months though nothing is left to move.
+        Assert.Equal(["2026-10", "2026-11"], await ledger.MarkInvoicedAsync("seller-a", "USD", "in_1", Ct));
+        Assert.Equal(["CAD"], await ledger.UninvoicedCurrenciesAsync("seller-a", Ct));
+
+        Assert.Equal(2, await ledger.MarkPaidAsync("seller-a", "in_1", Ct));
+        Assert.Equal(0, await ledger.MarkPaidAsync("seller-a", "in_1", Ct));
+        Assert.Equal(0, await ledger.MarkPaidAsync("seller-b", "in_1", Ct));
+
+        var all = await ledger.ListAsync("seller-a", November.From.AddMonths(-1), November.Until, "USD", 0, 10, Ct);
+        Assert.Equal([("left", LedgerStates.Pending, (string?)null), ("u1", LedgerStates.Paid, "in_1"), ("u2", LedgerStates.Paid, "in_1")],
+            all.Select(e => (e.EntryKey, e.State, e.StripeInvoiceId)).OrderBy(e => e.EntryKey));
+        Assert.Equal(["USD"], await ledger.UninvoicedCurrenciesAsync("seller-b", Ct));
+    }
 }
