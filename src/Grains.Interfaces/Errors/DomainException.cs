@@ -26,3 +26,7 @@ public sealed class InvalidRequestException(string message) : DomainException(me
 /// <summary>The request is well formed but needs an Amazon connection the seller does not have: 422.</summary>
 [GenerateSerializer, Alias("opside.errors.not-connected")]
 public sealed class NotConnectedException(string message) : DomainException(message);
+
+/// <summary>A provider Opside depends on (Stripe) failed or could not be reached; nothing was lost and a retry is safe: 503.</summary>
+[GenerateSerializer, Alias("opside.errors.provider-unavailable")]
+public sealed class ProviderUnavailableException(string message) : DomainException(message);

@@ -6,13 +6,14 @@ using Opside.Grains.Errors;
 namespace Opside.Grains.Billing;
 
 [GrainType("billing")]
-public sealed class BillingGrain(
+public sealed partial class BillingGrain(
     [PersistentState("billing")] IPersistentState<BillingState> state,
     IBillingLedger ledger,
+    IBillingAccounts accounts,
+    StripeBilling stripe,
     IOptions<BillingOptions> options,
-    IOptions<StripeOptions> stripe,
     TimeProvider time,
-    ILogger<BillingGrain> logger) : Grain, IBillingGrain
+    ILogger<BillingGrain> logger) : Grain, IBillingGrain, IRemindable
 {
     // What a statement of a month without entries is in, unless the caller names a currency.
     private const string DefaultCurrency = "USD";
@@ -30,6 +31,8 @@ public sealed class BillingGrain(
         if (added > 0)
             logger.LogInformation("Billing for seller {SellerId}: {Added} new ledger entries of {Entries} from {Claims} reconciled claims",
                 SellerId, added, entries.Count, claims.Count);
+        // After this call returns, so reconciliation never waits on Stripe; what fails stays pending for the next push.
+        SchedulePush();
         return added;
     }
 
@@ -50,8 +53,8 @@ public sealed class BillingGrain(
             : await ledger.ListAsync(SellerId, from, until, chosen, (int)offset, pageSize, CancellationToken.None);
         return new BillingStatement($"{month:yyyy-MM}", chosen, [.. entries.Select(Item)],
             new StatementTotals(new(total.Charges, chosen), new(total.Credits, chosen), new(total.Due, chosen)), total.Entries, page, pageSize,
-            [.. totals.Select(t => t.Currency).Where(c => c != chosen)], Invoice: null,
-            stripe.Value.Configured ? BillingStatement.StripeConfigured : BillingStatement.StripeNotConfigured);
+            [.. totals.Select(t => t.Currency).Where(c => c != chosen)], InvoiceOf($"{month:yyyy-MM}", chosen),
+            stripe.Configured ? BillingStatement.StripeConfigured : BillingStatement.StripeNotConfigured);
     }
 
     public Task<BillingTerms> GetTermsAsync() => Task.FromResult(Terms());
@@ -73,6 +76,12 @@ public sealed class BillingGrain(
     private static StatementItem Item(LedgerEntry e) => new(e.ClaimId, e.CaseId, e.ReimbursementId, e.ApprovedAt,
         new(Math.Round(e.Cash + e.InventoryUnits * (e.UnitValue ?? 0m), 2, MidpointRounding.AwayFromZero), e.Currency), e.Rate,
         new(e.Commission, e.Currency), e.Kind, e.StripeInvoiceItemId);
+
+    /// <summary>The latest invoice that billed entries of the month in the currency.</summary>
+    private StatementInvoice? InvoiceOf(string month, string currency) => state.State.Invoices
+        .Where(i => i.Currency == currency && i.Months.Contains(month)).OrderBy(i => i.CreatedAt).LastOrDefault() is { } invoice
+        ? new StatementInvoice(invoice.Id, invoice.Status)
+        : null;
 
     private BillingTerms Terms() => new(state.State.Rate ?? options.Value.DefaultRate, options.Value.ChargeOnInventory);
 }

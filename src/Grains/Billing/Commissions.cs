@@ -6,7 +6,7 @@ namespace Opside.Grains.Billing;
 /// <summary>
 /// The ledger entries a filed claim's payments make (docs/billing.md, "What is billable"): per reimbursement row,
 /// the rate times its cash plus (when the terms say so) its inventory units at the claim's unit value, rounded once to
-/// the cent. A negative result (a reversal) is a credit; a zero one is no entry. The key is the report row's identity,
+/// the currency's smallest unit (the cent; the whole yen). A negative result (a reversal) is a credit; a zero one is no entry. The key is the report row's identity,
 /// so the same row makes the same entry however often it is handed over.
 /// </summary>
 public static class Commissions
@@ -25,7 +25,8 @@ public static class Commissions
                 continue;
             var unitValue = UnitValue(claim.Facts, payment.Currency);
             var inventory = terms.ChargeOnInventory && unitValue is { } unit ? payment.QuantityInventory * unit : 0m;
-            var commission = Math.Round(terms.Rate * (payment.AmountTotal + inventory), 2, MidpointRounding.AwayFromZero);
+            var commission = Math.Round(terms.Rate * (payment.AmountTotal + inventory), CurrencyMinorUnits.Decimals(payment.Currency),
+                MidpointRounding.AwayFromZero);
             if (commission == 0m)
                 continue;
             entries.Add(new LedgerEntry(claim.Facts.SellerId, KeyOf(payment), commission > 0 ? LedgerKinds.Charge : LedgerKinds.Credit,

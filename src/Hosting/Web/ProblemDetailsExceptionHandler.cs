@@ -24,6 +24,8 @@ public sealed class ProblemDetailsExceptionHandler(
             StateConflictException conflict => Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", conflict.Message),
             InvalidRequestException invalid => Problem(StatusCodes.Status400BadRequest, "The request is invalid.", invalid.Message),
             NotConnectedException notConnected => Problem(StatusCodes.Status422UnprocessableEntity, "The seller has no Amazon connection.", notConnected.Message),
+            ProviderUnavailableException provider => Problem(StatusCodes.Status503ServiceUnavailable, "A provider Opside depends on is unavailable.",
+                provider.Message),
             BadHttpRequestException bad => Problem(bad.StatusCode, "The request is malformed.", bad.Message),
             OptionsValidationException misconfigured => Problem(StatusCodes.Status500InternalServerError, "The server is misconfigured.",
                 environment.IsDevelopment() ? string.Join(" ", misconfigured.Failures) : "The error was logged with the request's correlation id."),
