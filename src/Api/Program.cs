@@ -9,6 +9,7 @@ using Opside.Api.RateLimiting;
 using Opside.Api.Sellers;
 using Opside.Api.Sync;
 using Opside.Api.Uploads;
+using Opside.Grains.Billing;
 using Opside.Hosting.Cluster;
 using Opside.Hosting.Web;
 using Scalar.AspNetCore;
@@ -19,6 +20,8 @@ builder.AddOpsideOrleans();
 builder.AddOpsideAccounts();
 builder.AddOpsideRateLimiting();
 builder.AddOpsideAmazon();
+// The webhook verifies Stripe's signature in the API, which in cluster mode hosts no silo and so binds this itself.
+builder.Services.AddOptions<StripeOptions>().BindConfiguration(StripeOptions.Section);
 builder.Services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.Section);
 builder.Services.AddOptions<FilingOptions>().BindConfiguration(FilingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 #if DEVELOPMENT_SANDBOX
@@ -58,6 +61,8 @@ seller.MapClaimWorkflowApi();
 seller.MapClaimCaseApi();
 seller.MapFilingPlanApi();
 seller.MapBillingStatementApi();
+seller.MapPaymentMethodApi();
+app.MapStripeWebhookApi();
 app.MapOpsApi();
 
 await app.RunAsync();

@@ -13,6 +13,7 @@ public static class OpsApi
         ops.MapOpsModelsApi();
         ops.MapOpsFilingApi();
         ops.MapOpsBillingTermsApi();
+        ops.MapOpsBillingApi();
         return ops.MapOpsSessionsApi();
     }
 

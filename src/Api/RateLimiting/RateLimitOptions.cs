@@ -18,6 +18,14 @@ public sealed class RateLimitOptions : IValidatableObject
     /// </summary>
     public int ConsentCallbackPermitLimit { get; set; } = 10;
 
+    /// <summary>
+    /// Stripe's webhook deliveries per client address and window: generous, since Stripe sends bursts from few
+    /// addresses, but bounded, since the route is anonymous and an unsigned flood still costs a signature check.
+    /// </summary>
+    public int StripeWebhookPermitLimit { get; set; } = 600;
+
+    public TimeSpan StripeWebhookWindow { get; set; } = TimeSpan.FromMinutes(1);
+
     public TimeSpan ConsentCallbackWindow { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
@@ -41,6 +49,10 @@ public sealed class RateLimitOptions : IValidatableObject
             yield return new ValidationResult($"{Section}:ConsentCallbackPermitLimit must be at least 1, got {ConsentCallbackPermitLimit}.");
         if (ConsentCallbackWindow <= TimeSpan.Zero)
             yield return new ValidationResult($"{Section}:ConsentCallbackWindow must be positive.");
+        if (StripeWebhookPermitLimit < 1)
+            yield return new ValidationResult($"{Section}:StripeWebhookPermitLimit must be at least 1, got {StripeWebhookPermitLimit}.");
+        if (StripeWebhookWindow <= TimeSpan.Zero)
+            yield return new ValidationResult($"{Section}:StripeWebhookWindow must be positive.");
         if (RegisterPermitLimit < 1)
             yield return new ValidationResult($"{Section}:RegisterPermitLimit must be at least 1, got {RegisterPermitLimit}.");
         if (RegisterWindow <= TimeSpan.Zero)

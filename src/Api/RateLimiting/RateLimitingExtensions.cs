@@ -14,9 +14,11 @@ public static class RateLimitingExtensions
 
     public const string RegisterPolicy = "register";
 
+    public const string StripeWebhookPolicy = "stripe-webhook";
+
     /// <summary>
-    /// A fixed window per client address on <c>/api/auth/*</c> and <c>/signin</c> (a tighter one on registration) and
-    /// on the Amazon consent callback, each its own budget, and per user on everything a signed-in user calls.
+    /// A fixed window per client address on <c>/api/auth/*</c> and <c>/signin</c> (a tighter one on registration) the
+    /// Amazon consent callback and Stripe's webhook, each its own budget, and per user on everything a signed-in user calls.
     /// A refused request gets 429, a problem body and <c>Retry-After</c>.
     /// </summary>
     public static IHostApplicationBuilder AddOpsideRateLimiting(this IHostApplicationBuilder builder)
@@ -33,6 +35,9 @@ public static class RateLimitingExtensions
             limiter.AddPolicy(ConsentCallbackPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 ClientAddress.Of(http),
                 _ => Window(limits.ConsentCallbackPermitLimit, limits.ConsentCallbackWindow)));
+            limiter.AddPolicy(StripeWebhookPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                ClientAddress.Of(http),
+                _ => Window(limits.StripeWebhookPermitLimit, limits.StripeWebhookWindow)));
             limiter.AddPolicy(RegisterPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 ClientAddress.Of(http),
                 _ => Window(limits.RegisterPermitLimit, limits.RegisterWindow)));
