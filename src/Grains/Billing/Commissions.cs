@@ -6,8 +6,8 @@ namespace Opside.Grains.Billing;
 /// <summary>
 /// The ledger entries a filed claim's payments make (docs/billing.md, "What is billable"): per reimbursement row,
 /// the rate times its cash plus (when the terms say so) its inventory units at the claim's unit value, rounded once to
-/// the currency's smallest unit (the cent; the whole yen). A negative result (a reversal) is a credit; a zero one is no entry. The key is the report row's identity,
-/// so the same row makes the same entry however often it is handed over.
+/// the currency's smallest unit (the cent; the whole yen). A negative result (a reversal) is a credit; a zero one is
+/// no entry. The key is the report row's identity, so the same row makes the same entry however often it is handed over.
 /// </summary>
 public static class Commissions
 {
@@ -21,7 +21,12 @@ public static class Commissions
         var entries = new List<LedgerEntry>(payments.Count);
         foreach (var payment in payments)
         {
-            if (payment.CaseId.Length == 0)
+            // Amazon's reversal rows carry no case id: a reversal takes its original's, and is billed only when that
+            // original is a payment on this claim's case. Any other row without a case id is an automatic payment.
+            var caseId = payment.Reason == CasePayment.ReversalReason
+                ? payments.FirstOrDefault(p => p.ReimbursementId == payment.OriginalReimbursementId && p.Reason != CasePayment.ReversalReason)?.CaseId ?? ""
+                : payment.CaseId;
+            if (caseId.Length == 0)
                 continue;
             var unitValue = UnitValue(claim.Facts, payment.Currency);
             var inventory = terms.ChargeOnInventory && unitValue is { } unit ? payment.QuantityInventory * unit : 0m;
@@ -30,7 +35,7 @@ public static class Commissions
             if (commission == 0m)
                 continue;
             entries.Add(new LedgerEntry(claim.Facts.SellerId, KeyOf(payment), commission > 0 ? LedgerKinds.Charge : LedgerKinds.Credit,
-                claim.ClaimId, payment.CaseId, payment.ReimbursementId,
+                claim.ClaimId, caseId, payment.ReimbursementId,
                 payment.OriginalReimbursementId.Length > 0 ? payment.OriginalReimbursementId : null, payment.ApprovalDate, payment.Currency,
                 payment.AmountTotal, terms.ChargeOnInventory ? payment.QuantityInventory : 0, unitValue, terms.Rate, commission, recordedAt));
         }

@@ -22,14 +22,32 @@ public static class ControlEndpoints
         {
             if (caseId.Length is 0 or > 20 || !caseId.All(char.IsAsciiDigit) || request.Units < 0 || request.InventoryUnits < 0 || request.Units + request.InventoryUnits < 1 || request.AmountPerUnit < 0)
                 return Results.BadRequest(new { error = "Give a numeric case id, units and inventoryUnits of at least 0 and 1 in all, amountPerUnit of at least 0, and the fnsku." });
-            var row = registry.PayCase(sellingPartnerId, seller =>
+            var row = registry.AddReimbursement(sellingPartnerId, seller =>
             {
                 var item = seller.Skus.FirstOrDefault(s => s.Fnsku == request.Fnsku);
                 var id = $"9{seller.Reimbursements.Count:D10}";
                 return new ReimbursementRow(request.ApprovalDate ?? time.GetUtcNow().AddMinutes(-1), id, caseId, "", request.Reason ?? "Lost_Warehouse",
                     item?.Sku ?? "", request.Fnsku, item?.Asin ?? "", item?.Title ?? "", request.AmountPerUnit, request.Units, request.InventoryUnits);
-            });
+            })!;
             return Results.Json(new { reimbursementId = row.ReimbursementId, amountTotal = row.AmountTotal, approvalDate = row.ApprovalDate });
+        });
+        // Amazon taking back units of a payment (say, the item turned up): a reversal row in the shape real exports
+        // use, without a case id, pointing at the payment it reverses.
+        sellers.MapPost("/reimbursements/{reimbursementId}/reversal", (string sellingPartnerId, string reimbursementId, ReversalRequest request,
+            SellerRegistry registry, TimeProvider time) =>
+        {
+            if (request.Units < 1)
+                return Results.BadRequest(new { error = "Give units of at least 1: the cash units taken back." });
+            var row = registry.AddReimbursement(sellingPartnerId, seller =>
+            {
+                var original = seller.Reimbursements.FirstOrDefault(r => r.ReimbursementId == reimbursementId && r.Reason != "Reimbursement_Reversal");
+                return original is null ? null : new ReimbursementRow(time.GetUtcNow().AddMinutes(-1), $"9{seller.Reimbursements.Count:D10}", "", "",
+                    "Reimbursement_Reversal", "Amazon.Found." + original.Asin, original.Asin, original.Asin, original.ProductName, -original.AmountPerUnit, -request.Units, 0,
+                    original.ReimbursementId, original.Reason);
+            });
+            return row is null
+                ? Results.NotFound(new { error = $"No payment {reimbursementId} to reverse." })
+                : Results.Json(new { reimbursementId = row.ReimbursementId, amountTotal = row.AmountTotal, approvalDate = row.ApprovalDate });
         });
         endpoints.MapPost("/sandbox/faults", (FaultRequest request, FaultInjector faults) =>
         {
@@ -81,6 +99,9 @@ public static class ControlEndpoints
         });
         return endpoints;
     }
+
+    /// <summary>A reversal: <see cref="Units"/> cash units of a payment taken back, at the payment's amount per unit.</summary>
+    public sealed record ReversalRequest(int Units);
 
     /// <summary>A payment on a case: <see cref="Units"/> paid in cash at <see cref="AmountPerUnit"/>, <see cref="InventoryUnits"/> given back in kind.</summary>
     public sealed record CasePaymentRequest(string Fnsku, int Units, decimal AmountPerUnit, int InventoryUnits = 0, string? Reason = null, DateTimeOffset? ApprovalDate = null);

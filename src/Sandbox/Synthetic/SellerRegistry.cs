@@ -17,15 +17,17 @@ public sealed class SellerRegistry(IOptions<SandboxOptions> options, TimeProvide
         _sellers.GetOrAdd(sellingPartnerId, id => new Lazy<SyntheticSeller>(() => SellerGenerator.Generate(id, AsOf(), options.Value.Scale))).Value;
 
     /// <summary>
-    /// Amazon paying a case: the reimbursement row joins the seller's, so the next reimbursements report carries it.
-    /// Answers the row as it will be reported.
+    /// Amazon paying a case or reversing a payment: the reimbursement row joins the seller's, so the next
+    /// reimbursements report carries it. Answers the row as it will be reported, or null when <paramref name="make"/>
+    /// made none (the seller is left as it was).
     /// </summary>
-    public ReimbursementRow PayCase(string sellingPartnerId, Func<SyntheticSeller, ReimbursementRow> payment)
+    public ReimbursementRow? AddReimbursement(string sellingPartnerId, Func<SyntheticSeller, ReimbursementRow?> make)
     {
         lock (_payments)
         {
             var seller = Get(sellingPartnerId);
-            var row = payment(seller);
+            if (make(seller) is not { } row)
+                return null;
             var paid = seller with { Reimbursements = [row, .. seller.Reimbursements] };
             _sellers[sellingPartnerId] = new Lazy<SyntheticSeller>(paid);
             return row;

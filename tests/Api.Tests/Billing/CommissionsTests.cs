@@ -25,7 +25,7 @@ public sealed class CommissionsTests
         new(id, Approved, "5551234567", "Lost_Warehouse", "X00BILL001", currency, cash, cashUnits, inventoryUnits, "");
 
     private static CasePayment Reversal(string id, string original, decimal cash, int inventoryUnits) =>
-        new(id, Approved.AddDays(5), "5551234567", CasePayment.ReversalReason, "X00BILL001", "USD", cash, -2, inventoryUnits, original);
+        new(id, Approved.AddDays(5), "", CasePayment.ReversalReason, "X00BILL001", "USD", cash, -2, inventoryUnits, original);
 
     [Fact]
     public void Cash_and_inventory_at_the_claims_unit_value_are_billed_at_the_rate_to_the_cent()
@@ -50,7 +50,30 @@ public sealed class CommissionsTests
         Assert.Equal([4.39m, -4.39m], entries.Select(e => e.Commission));
         var credit = entries[1];
         Assert.Equal((LedgerKinds.Credit, "2001", -14.62m, -1), (credit.Kind, credit.ReversedReimbursementId, credit.Cash, credit.InventoryUnits));
+        // Amazon's reversal rows carry no case id: the credit is on the case of the payment it reverses.
+        Assert.Equal("5551234567", credit.CaseId);
         Assert.NotEqual(entries[0].EntryKey, credit.EntryKey);
+    }
+
+    [Fact]
+    public void Automatic_payments_and_reversals_of_them_are_never_billed()
+    {
+        var automatic = Paid("3001", 9.99m, 1, 0) with { CaseId = "" };
+
+        Assert.Empty(Commissions.Of(Filed(automatic, Reversal("3002", "3001", -9.99m, 0)), BillingTerms.Default, Now));
+        Assert.Equal(["2001"], Commissions.Of(Filed(Paid("2001", 14.62m, 2, 0), automatic), BillingTerms.Default, Now).Select(e => e.ReimbursementId));
+    }
+
+    [Fact]
+    public void A_zero_decimal_currency_is_billed_in_whole_units()
+    {
+        var yen = Filed(Paid("4001", 1234m, 1, 0, currency: "JPY")) with { Facts = Facts(new ClaimMoney(1234m, "JPY")) };
+
+        // 20 % of 1,234 yen is 246.8: a commission in yen rounds to the yen, 247, as Stripe takes it.
+        Assert.Equal(247m, Assert.Single(Commissions.Of(yen, BillingTerms.Default, Now)).Commission);
+        Assert.Equal(247L, CurrencyMinorUnits.ToMinorUnits(247m, "JPY"));
+        Assert.Equal(439L, CurrencyMinorUnits.ToMinorUnits(4.39m, "USD"));
+        Assert.Throws<ArgumentException>(() => CurrencyMinorUnits.ToMinorUnits(246.8m, "JPY"));
     }
 
     [Fact]
