@@ -18,10 +18,15 @@ internal sealed class SandboxedApi : IAsyncDisposable
     public HttpClient Anonymous { get; }
 
     /// <param name="sandboxSettings">Sandbox configuration over <see cref="SandboxServer.TestDefaults"/>.</param>
-    public static async Task<SandboxedApi> StartAsync(IReadOnlyDictionary<string, string?>? sandboxSettings = null)
+    /// <param name="opsideSettings">Opside configuration over the sandbox's (say, a Stripe fake's).</param>
+    public static async Task<SandboxedApi> StartAsync(IReadOnlyDictionary<string, string?>? sandboxSettings = null,
+        IReadOnlyDictionary<string, string?>? opsideSettings = null)
     {
         var sandbox = await SandboxServer.StartAsync(sandboxSettings, cancellationToken: TestContext.Current.CancellationToken);
-        return new SandboxedApi(sandbox, new OpsideApiFactory(SyncSteps.Settings(sandbox)));
+        var settings = SyncSteps.Settings(sandbox);
+        foreach (var (key, value) in opsideSettings ?? new Dictionary<string, string?>())
+            settings[key] = value;
+        return new SandboxedApi(sandbox, new OpsideApiFactory(settings));
     }
 
     /// <summary>A newly registered seller and a client signed in as it.</summary>
