@@ -150,7 +150,7 @@ public sealed class StripeBilling(IOptions<StripeOptions> options, IHttpClientFa
 
     // Only Stripe's error message and status, never the request: it carries no secret, but a response body might.
     private static ProviderUnavailableException Unavailable(string what, Exception failure) => new(failure is StripeException stripe
-        ? $"Stripe could not {what}: {(int)stripe.HttpStatusCode} {stripe.StripeError?.Message ?? "no message"}. Nothing was charged twice; it is retried."
+        ? $"Stripe could not {what}: {(int)stripe.HttpStatusCode} {stripe.StripeError?.Message ?? stripe.Message}. Nothing was charged twice; it is retried."
         : $"Stripe could not be reached to {what}. Nothing was charged twice; it is retried.");
 
     /// <summary>

@@ -259,7 +259,20 @@ public sealed class StripeFake : IAsyncDisposable
         foreach (var item in items)
             item["invoice"] = (string)invoice["id"]!;
         invoice["total"] = items.Sum(i => (long)i["amount"]!);
-        invoice["lines"] = new JsonArray([.. items.Select(i => (JsonNode)JsonValue.Create((string)i["id"]!))]);
+        invoice["lines"] = new JsonObject
+        {
+            ["object"] = "list",
+            ["has_more"] = false,
+            ["url"] = $"/v1/invoices/{invoice["id"]}/lines",
+            ["data"] = new JsonArray([.. items.Select(i => (JsonNode)new JsonObject
+            {
+                ["id"] = $"il_{i["id"]}",
+                ["object"] = "line_item",
+                ["amount"] = (long)i["amount"]!,
+                ["currency"] = (string)i["currency"]!,
+                ["metadata"] = i["metadata"]!.DeepClone(),
+            })]),
+        };
         return invoice;
     }
 
