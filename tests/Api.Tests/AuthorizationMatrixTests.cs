@@ -44,6 +44,8 @@ public sealed class AuthorizationMatrixTests
         ("/api/auth/", Access.Public),
         ("/signin", Access.Public),
         ("/api/amazon/callback", Access.Public),
+        // Stripe calls it: its signature, not a token, proves who is calling.
+        ("/api/billing/stripe/webhook", Access.Public),
         ("/dashboard", Access.Ops),
         // Includes POST /api/ops/users/{email}/revoke-sessions (ops get 404 for the matrix's made-up email).
         ("/api/ops/", Access.Ops),
@@ -78,6 +80,10 @@ public sealed class AuthorizationMatrixTests
         "GET /api/sellers/{sellerId}/billing/statement",
         "GET /api/ops/billing/sellers/{sellerId}/terms",
         "PUT /api/ops/billing/sellers/{sellerId}/terms",
+        "POST /api/sellers/{sellerId}/billing/payment-method",
+        "GET /api/ops/billing/sellers",
+        "POST /api/ops/billing/sellers/{sellerId}/invoice",
+        "POST /api/billing/stripe/webhook",
     ];
 
     private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden];

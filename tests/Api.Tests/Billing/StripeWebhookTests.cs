@@ -56,6 +56,16 @@ public sealed class StripeWebhookTests(StripeBilledApiFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_body_over_the_cap_is_refused_before_its_signature_is_checked()
+    {
+        var huge = StripeFake.Event("evt_huge", "invoice.paid", new JsonObject { ["padding"] = new string('x', 300 * 1024) }, DateTimeOffset.UtcNow);
+
+        var response = await fixture.DeliverAsync(huge);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
     public async Task A_failed_payment_makes_the_seller_PastDue_for_ops_until_the_invoice_is_paid()
     {
         var (sellerId, seller, invoice) = await InvoicedSellerAsync("8000000003");
