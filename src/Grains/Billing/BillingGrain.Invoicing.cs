@@ -158,6 +158,8 @@ public sealed partial class BillingGrain
         {
             await this.RegisterOrUpdateReminder(MonthlyReminder, TimeSpan.FromMinutes(1), TimeSpan.FromDays(1));
             state.State.ReminderRegistered = true;
+            // A new customer's first scheduled invoice is next month's, not one on the first tick.
+            state.State.LastMonthlyRun = MonthlyInvoiceSchedule.MonthOf(time.GetUtcNow());
         }
 
         await SaveAsync();
