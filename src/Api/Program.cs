@@ -36,6 +36,7 @@ if (app.Configuration.GetValue<bool>("Amazon:Sandbox:Enabled"))
 #endif
 app.UseOpsideWebDefaults();
 app.UseRateLimiter();
+app.UseSiloLossRetry();
 app.MapOpsideOperationalEndpoints();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/docs", o => o

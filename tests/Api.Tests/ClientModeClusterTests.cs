@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Opside.Api.Tests.Claims;
+using Opside.Api.Tests.Cluster;
 using Opside.Sandbox.Synthetic;
 using Opside.Testing;
 
@@ -11,8 +12,6 @@ namespace Opside.Api.Tests;
 /// <summary>Two silos on PostgreSQL and the API as an Orleans client: the README's "Run a cluster", in process.</summary>
 public sealed class ClientModeClusterTests
 {
-    private static readonly TimeSpan ClusterFormTimeout = TimeSpan.FromSeconds(60);
-
     [Fact]
     public async Task The_api_in_client_mode_sees_two_active_silos_and_calls_grains_through_them()
     {
@@ -25,7 +24,7 @@ public sealed class ClientModeClusterTests
         await using var api = new OpsideApiFactory(new Dictionary<string, string?>(cluster) { ["Orleans:Role"] = "Client" });
         using var client = api.CreateClient();
 
-        var ready = await WaitForReadyWithSilosAsync(client, expected: 2, ct);
+        var ready = await SiloProcessCluster.WaitForActiveSilosAsync(client, expected: 2, ct);
         Assert.Equal("Healthy", ready.GetProperty("checks").GetProperty("storage").GetProperty("status").GetString());
 
         using var ops = api.CreateClientWithToken(TestAuth.Ops());
@@ -57,33 +56,5 @@ public sealed class ClientModeClusterTests
         using var other = api.CreateClientWithToken(otherToken);
         Assert.Equal(HttpStatusCode.NotFound,
             (await other.GetAsync($"/api/sellers/{otherAccount.SellerId}/claims/{listed.GetProperty("id").GetString()}", ct)).StatusCode);
-    }
-
-    private static async Task<JsonElement> WaitForReadyWithSilosAsync(HttpClient client, int expected, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(ClusterFormTimeout);
-        var last = "";
-        try
-        {
-            while (true)
-            {
-                var response = await client.GetAsync("/health/ready", timeout.Token);
-                last = await response.Content.ReadAsStringAsync(timeout.Token);
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    var body = JsonDocument.Parse(last).RootElement;
-                    if (body.GetProperty("checks").GetProperty("cluster").GetProperty("data").GetProperty("activeSilos").GetInt32() == expected)
-                        return body;
-                }
-
-                await Task.Delay(TimeSpan.FromMilliseconds(250), timeout.Token);
-            }
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            Assert.Fail($"/health/ready did not report {expected} active silos within {ClusterFormTimeout}; last answer: {last}");
-            throw;
-        }
     }
 }

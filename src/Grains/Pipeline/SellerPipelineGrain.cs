@@ -182,12 +182,27 @@ public sealed class SellerPipelineGrain(
             while (HasWork)
             {
                 await KeepResumingAsync();
+                var silosLost = 0;
                 while (HasWork)
                 {
-                    if (State.Queue.Count > 0)
-                        await RunCommandAsync(State.Queue[0]);
-                    else
-                        await RunDetectionAsync();
+                    try
+                    {
+                        if (State.Queue.Count > 0)
+                            await RunCommandAsync(State.Queue[0]);
+                        else
+                            await RunDetectionAsync();
+                        silosLost = 0;
+                    }
+                    catch (Exception ex) when (SiloLoss.Is(ex))
+                    {
+                        // A grain the command called was on a silo that died: not the command's failure. It stays
+                        // first in the queue (or the detection pending) and runs again once the grain lives elsewhere;
+                        // every command is idempotent (each replaces its ranges in one transaction, detection upserts).
+                        var wait = SiloLoss.BackOff(++silosLost);
+                        logger.LogWarning("The pipeline of seller {SellerId} lost a silo during {Command} ({Exception}); it runs again in {Wait}",
+                            SellerId, _running, ex.GetType().Name, wait);
+                        await Task.Delay(wait, time);
+                    }
                 }
 
                 if (State.FailedIngests.Count == 0)
@@ -302,7 +317,7 @@ public sealed class SellerPipelineGrain(
             logger.LogInformation("Upload {UploadId} of seller {SellerId} ({Kind}) ingested: {Rows} rows", uploadId, SellerId, staged.Receipt.Kind, rows);
             return true;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!SiloLoss.Is(ex))
         {
             // One transaction per replace: nothing of it was stored. Tried again on a later activation, a few times.
             var attempts = State.FailedIngests[uploadId] = State.FailedIngests.GetValueOrDefault(uploadId) + 1;
@@ -328,7 +343,7 @@ public sealed class SellerPipelineGrain(
             State.LastDetectedAt = time.GetUtcNow();
             State.LastDetectionError = null;
         }
-        catch (Exception ex)
+        catch (Exception ex) when (!SiloLoss.Is(ex))
         {
             // The data stays; the next data command or request detects again.
             var errorId = FailureDescription.NewErrorId();

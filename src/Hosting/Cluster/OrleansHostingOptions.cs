@@ -30,6 +30,9 @@ public sealed class OrleansHostingOptions : IValidatableObject
     /// <summary>TLS on the silo and gateway ports (see <see cref="OrleansTlsOptions"/>).</summary>
     public OrleansTlsOptions Tls { get; set; } = new();
 
+    /// <summary>Failure detection in a multi-silo cluster (see <see cref="OrleansMembershipOptions"/>).</summary>
+    public OrleansMembershipOptions Membership { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(ClusterId))
@@ -47,6 +50,8 @@ public sealed class OrleansHostingOptions : IValidatableObject
         foreach (var port in GatewayPorts.Where(p => p is < 1 or > 65535))
             yield return new ValidationResult($"{Section}:GatewayPorts must hold TCP ports (1-65535), got {port}.", [nameof(GatewayPorts)]);
         foreach (var failure in Tls.Validate(new ValidationContext(Tls)))
+            yield return failure;
+        foreach (var failure in Membership.Validate(new ValidationContext(Membership)))
             yield return failure;
     }
 }

@@ -81,6 +81,12 @@ public static class SiloHostingExtensions
             case ClusterProvider.AdoNet:
                 silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (orleans.ClusterId, orleans.ServiceId));
                 silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (NpgsqlInvariant, settings.Storage.ConnectionString));
+                silo.Configure<ClusterMembershipOptions>(o =>
+                {
+                    o.ProbeTimeout = orleans.Membership.ProbeTimeout;
+                    o.NumMissedProbesLimit = orleans.Membership.MissedProbesLimit;
+                    o.DefunctSiloExpiration = orleans.Membership.DefunctSiloExpiration;
+                });
                 if (string.IsNullOrWhiteSpace(orleans.AdvertisedAddress))
                     silo.ConfigureEndpoints(orleans.SiloPort, orleans.GatewayPort, listenOnAnyHostAddress: true);
                 else

@@ -30,7 +30,7 @@ public sealed class ProblemDetailsExceptionHandler(
             OptionsValidationException misconfigured => Problem(StatusCodes.Status500InternalServerError, "The server is misconfigured.",
                 environment.IsDevelopment() ? string.Join(" ", misconfigured.Failures) : "The error was logged with the request's correlation id."),
             InconsistentStateException => Problem(StatusCodes.Status409Conflict, "The resource changed while the request was processed.", "Read it again and retry."),
-            TimeoutException or SiloUnavailableException or OrleansMessageRejectionException =>
+            _ when exception is TimeoutException || SiloLoss.Is(exception) =>
                 Problem(StatusCodes.Status503ServiceUnavailable, "The service is temporarily unavailable.", "Retry shortly."),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested =>
                 Problem(499, "The client closed the request.", null),

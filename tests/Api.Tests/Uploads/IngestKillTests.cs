@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.IO.Compression;
 using System.Net.Http.Headers;
@@ -31,7 +30,7 @@ public sealed class IngestKillTests
         string cleanSeller, killedSeller, killedToken, uploadId;
         List<string> cleanClaims;
 
-        await using (var api = await ApiProcess.StartAsync(data.Path, ct))
+        await using (var api = await StartApiAsync(data.Path, ct))
         {
             using var anonymous = api.Client();
             var (clean, cleanToken) = await AccountSteps.RegisterSellerAsync(anonymous);
@@ -52,7 +51,7 @@ public sealed class IngestKillTests
 
         var killedAt = DateTimeOffset.UtcNow;
 
-        await using (var api = await ApiProcess.StartAsync(data.Path, ct))
+        await using (var api = await StartApiAsync(data.Path, ct))
         {
             // The same signing keys: the token from before the kill still holds.
             using var killedClient = api.Client(killedToken);
@@ -164,121 +163,20 @@ public sealed class IngestKillTests
     }
 
     /// <summary>The API as its own process (<c>dotnet Opside.Api.dll</c>), single node on SQLite in the given folder.</summary>
-    private sealed class ApiProcess : IAsyncDisposable
+    private static Task<HostProcess> StartApiAsync(string dataDirectory, CancellationToken ct)
     {
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
-        private readonly Uri _address;
-
-        private ApiProcess(Process process, Uri address)
+        var settings = new Dictionary<string, string?>(TestAuth.Settings())
         {
-            _process = process;
-            _address = address;
-        }
-
-        public static async Task<ApiProcess> StartAsync(string dataDirectory, CancellationToken ct)
-        {
-            var port = FreePort.Next();
-            var start = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = AppContext.BaseDirectory,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                Environment = { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" },
-            };
-            var settings = new Dictionary<string, string?>(TestAuth.Settings())
-            {
-                ["Storage:Provider"] = "Sqlite",
-                ["Storage:DataDirectory"] = dataDirectory,
-                ["Cluster:Provider"] = "Localhost",
-                ["Orleans:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-                ["Orleans:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
-                ["RateLimits:AuthPermitLimit"] = "10000",
-                // The test polls an upload's status every few milliseconds to catch its ingest mid-way.
-                ["RateLimits:UserPermitLimit"] = "1000000",
-                ["Uploads:MaxBytes"] = "67108864",
-            };
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Opside.Api.dll"));
-            foreach (var (key, value) in settings)
-            {
-                start.ArgumentList.Add($"--{key}");
-                start.ArgumentList.Add(value ?? "");
-            }
-
-            var process = Process.Start(start)!;
-            var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
-            process.OutputDataReceived += (_, e) => api.Keep(e.Data);
-            process.ErrorDataReceived += (_, e) => api.Keep(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            await api.WaitUntilReadyAsync(ct);
-            return api;
-        }
-
-        public HttpClient Client(string? token = null)
-        {
-            var client = new HttpClient { BaseAddress = _address, Timeout = TimeSpan.FromMinutes(2) };
-            if (token is not null)
-                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            return client;
-        }
-
-        /// <summary>SIGKILL: no shutdown, no flush, as the kernel's OOM killer or a node loss ends a process.</summary>
-        public void Kill()
-        {
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            if (!_process.HasExited)
-                Kill();
-            _process.Dispose();
-            return ValueTask.CompletedTask;
-        }
-
-        private void Keep(string? line)
-        {
-            // The last lines tell why a start failed; the rest is not needed.
-            lock (_output)
-            {
-                if (line is null)
-                    return;
-                if (_output.Length > 64 * 1024)
-                    _output.Remove(0, _output.Length / 2);
-                _output.AppendLine(line);
-            }
-        }
-
-        private async Task WaitUntilReadyAsync(CancellationToken ct)
-        {
-            using var client = Client();
-            var deadline = DateTimeOffset.UtcNow.AddMinutes(2);
-            while (true)
-            {
-                if (_process.HasExited)
-                    throw new InvalidOperationException($"The API process exited with {_process.ExitCode}:\n{Output()}");
-                try
-                {
-                    if ((await client.GetAsync("/health/ready", ct)).IsSuccessStatusCode)
-                        return;
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-
-                if (DateTimeOffset.UtcNow > deadline)
-                    throw new TimeoutException($"The API process was not ready in time:\n{Output()}");
-                await Task.Delay(200, ct);
-            }
-        }
-
-        private string Output()
-        {
-            lock (_output)
-                return _output.ToString();
-        }
+            ["Storage:Provider"] = "Sqlite",
+            ["Storage:DataDirectory"] = dataDirectory,
+            ["Cluster:Provider"] = "Localhost",
+            ["Orleans:SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["Orleans:GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            ["RateLimits:AuthPermitLimit"] = "10000",
+            // The test polls an upload's status every few milliseconds to catch its ingest mid-way.
+            ["RateLimits:UserPermitLimit"] = "1000000",
+            ["Uploads:MaxBytes"] = "67108864",
+        };
+        return HostProcess.StartAsync("Opside.Api.dll", "Production", settings, ct);
     }
 }
