@@ -23,6 +23,7 @@ internal sealed class ProbeEndpoints : IStartupFilter
                 // Routing first, as WebApplication does: authorization needs the endpoint's metadata.
                 branch.UseRouting();
                 branch.UseOpsideRequestPipeline();
+                branch.UseSiloLossRetry();
                 branch.UseEndpoints(endpoints =>
                 {
                     var probes = endpoints.MapGroup(Prefix).ExcludeFromDescription().AllowAnonymous();
@@ -35,11 +36,20 @@ internal sealed class ProbeEndpoints : IStartupFilter
                         await grains.GetGrain<IProbeGrain>(id).RefuseAsync(kind);
                         return Results.NoContent();
                     });
+                    // Fails as a call to a dead silo does, the first `failures` times for each key, then answers the call count.
+                    probes.MapMethods("/silo-loss/{key}/{failures:int}", ["GET", "POST"], (string key, int failures) =>
+                    {
+                        var calls = SiloLossCalls.AddOrUpdate(key, 1, (_, n) => n + 1);
+                        return calls <= failures ? throw new Orleans.Runtime.SiloUnavailableException("probe: the silo is gone") : Results.Ok(new ProbeCount(calls));
+                    });
                     probes.MapGet("/boom", IResult () => throw new InvalidOperationException("secret internal detail"));
                 });
             });
         next(app);
     };
+
+    /// <summary>Calls of each silo-loss probe key, across requests.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> SiloLossCalls = new(StringComparer.Ordinal);
 
     private static IResult TypedResultsCount(int count) => Results.Ok(new ProbeCount(count));
 }
