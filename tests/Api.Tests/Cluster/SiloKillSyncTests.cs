@@ -99,7 +99,7 @@ public sealed class SiloKillSyncTests
         }
     }
 
-    private static bool DumpOutput(SiloProcessCluster cluster)
+    internal static bool DumpOutput(SiloProcessCluster cluster)
     {
         TestContext.Current.SendDiagnosticMessage(cluster.Output());
         return false;

@@ -18,8 +18,8 @@ namespace Opside.Api.Tests.Uploads;
 /// </summary>
 public sealed class IngestKillTests
 {
-    private const string Ledger = "GET_LEDGER_DETAIL_VIEW_DATA";
-    private const int Rows = 400_000;
+    internal const string Ledger = "GET_LEDGER_DETAIL_VIEW_DATA";
+    internal const int Rows = 400_000;
 
     [Fact]
     public async Task An_ingest_cut_short_by_a_kill_completes_once_after_the_restart_as_a_clean_upload_does()
@@ -69,7 +69,7 @@ public sealed class IngestKillTests
         Assert.Equal(cleanRows, StoredLedger(data.Path, killedSeller));
     }
 
-    private static async Task<string> UploadAsync(HttpClient seller, string sellerId, byte[] gzip)
+    internal static async Task<string> UploadAsync(HttpClient seller, string sellerId, byte[] gzip)
     {
         using var body = new ByteArrayContent(gzip);
         body.Headers.ContentType = MediaTypeHeaderValue.Parse("text/tab-separated-values; charset=UTF-8");
@@ -98,7 +98,7 @@ public sealed class IngestKillTests
     }
 
     /// <summary>Each claim by what it claims (not its seller or id), in a stable order.</summary>
-    private static List<string> Describe(IEnumerable<JsonElement> claims) => [.. claims.Select(ClaimSteps.Describe).Order(StringComparer.Ordinal)];
+    internal static List<string> Describe(IEnumerable<JsonElement> claims) => [.. claims.Select(ClaimSteps.Describe).Order(StringComparer.Ordinal)];
 
     /// <summary>Every stored ledger row of the seller, read from the SQLite file, in a stable order.</summary>
     private static List<string> StoredLedger(string dataDirectory, string sellerId)
@@ -131,7 +131,7 @@ public sealed class IngestKillTests
     /// A gzip ledger of <paramref name="rows"/> shipments, returns and losses over the last 300 days: large enough that
     /// its ingest lasts long enough to be caught mid-way.
     /// </summary>
-    private static byte[] LedgerFile(int rows)
+    internal static byte[] LedgerFile(int rows)
     {
         using var buffer = new MemoryStream();
         using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
